@@ -1,0 +1,33 @@
+import { loadConfig } from '../platform/config';
+import { migrateDatabase, openDatabase } from '../platform/db/client';
+import { loadReferenceData } from '../platform/bootstrap/reference-data';
+import { auditVerify } from './audit-verify';
+import { serve } from './serve';
+
+const USAGE = `minzheng <command>
+  serve            run the server (API + web); default
+  migrate          apply database migrations and load reference data, then exit
+  audit verify     check the audit log's hash chain; exit 1 naming the first bad row
+Environment: PORT, DATA_DIR (embedded database folder), DATABASE_URL (PostgreSQL), MINZHENG_ADMIN_PASSWORD`;
+
+async function main(argv: string[]) {
+  const [cmd = 'serve', sub] = argv;
+  if (cmd === 'serve') return serve();
+  if (cmd === 'migrate') {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrateDatabase(database);
+    await loadReferenceData(database.db);
+    await database.close();
+    console.log('migrated');
+    return;
+  }
+  if (cmd === 'audit' && sub === 'verify') process.exit(await auditVerify());
+  console.log(USAGE);
+  process.exit(cmd === 'help' || cmd === '--help' ? 0 : 2);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

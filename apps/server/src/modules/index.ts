@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The composition root's list of business modules: each contributes its Fastify plugin (its public face).
+ * Domains arrive with their issues (registry, assistance, community …).
+ */
+export const modulePlugins: Array<(app: FastifyInstance) => Promise<void>> = [];

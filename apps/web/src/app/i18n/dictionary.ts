@@ -1,0 +1,25 @@
+import { appMessages } from './messages/app';
+import { auditMessages } from './messages/audit';
+import { calendarMessages } from './messages/calendar';
+import { jobsMessages } from './messages/jobs';
+import { regionsMessages } from './messages/regions';
+import { securityMessages } from './messages/security';
+import { usersMessages } from './messages/users';
+
+/** Every user-visible text, as [zh-CN, en-US] pairs, so a text cannot exist in one language only. */
+export const dictionary = {
+  ...appMessages,
+  ...regionsMessages,
+  ...calendarMessages,
+  ...jobsMessages,
+  ...usersMessages,
+  ...securityMessages,
+  ...auditMessages,
+};
+
+export type MessageKey = keyof typeof dictionary;
+
+/** For texts chosen at run time (e.g. `jobs.kind.<kind>`): whether the dictionary has the key. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(dictionary, key);
+}

@@ -1,0 +1,26 @@
+import type { Messages } from './types';
+
+export const auditMessages = {
+  'audit.title': ['审计日志', 'Audit log'],
+  'audit.chain': ['审计链', 'Audit chain'],
+  'audit.verify': ['校验审计链', 'Verify audit chain'],
+  'audit.verifyJob': ['审计链校验任务', 'Chain verification job'],
+  'audit.at': ['时间', 'Time'],
+  'audit.actor': ['操作人', 'Actor'],
+  'audit.actorPlaceholder': ['用户名或姓名', 'Username or name'],
+  'audit.system': ['系统', 'System'],
+  'audit.action': ['操作', 'Action'],
+  'audit.entityType': ['对象类型', 'Entity type'],
+  'audit.entity': ['操作对象', 'Entity'],
+  'audit.outcome': ['结果', 'Outcome'],
+  'audit.outcome.success': ['成功', 'Success'],
+  'audit.outcome.failure': ['失败', 'Failure'],
+  'audit.outcome.denied': ['拒绝', 'Denied'],
+  'audit.dateRange': ['日期', 'Dates'],
+  'audit.address': ['来源地址', 'Address'],
+  'audit.region': ['区划', 'Region'],
+  'audit.seq': ['链序号', 'Chain no.'],
+  'audit.unsealed': ['待封链', 'Unsealed'],
+  'audit.before': ['变更前', 'Before'],
+  'audit.after': ['变更后', 'After'],
+} as const satisfies Messages;

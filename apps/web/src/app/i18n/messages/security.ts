@@ -1,0 +1,33 @@
+import type { Messages } from './types';
+
+export const securityMessages = {
+  'security.policy': ['安全策略', 'Security policy'],
+  'security.minPasswordLength': ['密码最小长度', 'Minimum password length'],
+  'security.minCharClasses': ['密码至少包含字符类别', 'Character classes required'],
+  'security.maxFailedLogins': ['连续登录失败锁定次数', 'Failed logins before lockout'],
+  'security.lockoutMinutes': ['锁定时长', 'Lockout duration'],
+  'security.idleTimeoutMinutes': ['会话空闲超时', 'Session idle timeout'],
+  'security.passwordMaxAgeDays': ['密码有效期', 'Password maximum age'],
+  'security.passwordMaxAgeHelp': [
+    '密码有效期为 0 表示不强制定期修改；字符类别指大写字母、小写字母、数字、符号。',
+    'A maximum age of 0 means no periodic change; the classes are upper-case, lower-case, digit and symbol.',
+  ],
+  'security.unit.chars': ['位', 'chars'],
+  'security.unit.classes': ['类', 'classes'],
+  'security.unit.times': ['次', 'times'],
+  'security.unit.minutes': ['分钟', 'min'],
+  'security.unit.days': ['天', 'days'],
+  'security.range': ['允许范围 {min}–{max}', 'Allowed {min}–{max}'],
+  'security.validFrom': ['当前策略自 {time} 起生效', 'In force since {time}'],
+  'security.lockedUsers': ['已锁定账号', 'Locked accounts'],
+  'security.noLocked': ['没有被锁定的账号', 'No locked accounts'],
+  'security.lockedUntil': ['锁定至', 'Locked until'],
+  'security.unlock': ['解锁', 'Unlock'],
+  'security.unlockConfirm': ['解锁 {name} 吗？', 'Unlock {name}?'],
+  'security.sessions': ['在线会话', 'Active sessions'],
+  'security.address': ['登录地址', 'Address'],
+  'security.createdAt': ['登录时间', 'Logged in'],
+  'security.lastSeenAt': ['最近活动', 'Last seen'],
+  'security.revoke': ['强制下线', 'Revoke'],
+  'security.revokeConfirm': ['强制 {name} 的该会话下线吗？', 'Revoke this session of {name}?'],
+} as const satisfies Messages;

@@ -1,0 +1,7 @@
+export * from './common';
+export * from './auth';
+export * from './users';
+export * from './regions';
+export * from './jobs';
+export * from './audit';
+export * from './calendar';
