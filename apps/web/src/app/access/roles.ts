@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/useT';
 
 export const rolesQueryKey = ['roles'] as const;
 
-/** GET /roles (needs user.manage). */
+/** GET /roles (needs user.read). */
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: rolesQueryKey,
@@ -17,13 +17,13 @@ export function useRoles(enabled = true) {
 }
 
 /**
- * Role code → name in the current language. GET /roles needs user.manage, so other users see the codes:
+ * Role code → name in the current language. GET /roles needs user.read, so other users see the codes:
  * the session user carries role codes only.
  */
 export function useRoleNames(): (code: string) => string {
   const { lang } = useI18n();
   const can = useCan();
-  const roles = useRoles(can('user.manage'));
+  const roles = useRoles(can('user.read'));
   return (code) => {
     const role = roles.data?.find((r) => r.code === code);
     if (!role) return code;

@@ -1,4 +1,6 @@
-import { useSessionUser } from '../auth/useAuth';
+import { Tag } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { useCan, useSessionUser } from '../auth/useAuth';
 import { useT } from '../i18n/useT';
 import { RegionCascader } from '../region/RegionCascader';
 import { useWorkingRegion } from '../region/working-region-context';
@@ -7,7 +9,15 @@ import { useWorkingRegion } from '../region/working-region-context';
 export function HeaderRegionPicker() {
   const t = useT();
   const user = useSessionUser();
+  const can = useCan();
   const { code, setCode } = useWorkingRegion();
+  // Without region.read (e.g. the security and audit administrators) the tree cannot be read: show the scope.
+  if (!can('region.read'))
+    return (
+      <Tag icon={<EnvironmentOutlined />} data-testid="region-picker">
+        {user.scopeName}
+      </Tag>
+    );
   return (
     <RegionCascader
       data-testid="region-picker"

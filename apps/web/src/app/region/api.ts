@@ -8,7 +8,7 @@ export const regionKeys = {
   division: (code: string, asOf?: string) => ['regions', 'division', code, asOf ?? null] as const,
   children: (code: string, asOf?: string) => ['regions', 'children', code, asOf ?? null] as const,
   path: (code: string, asOf?: string) => ['regions', 'path', code, asOf ?? null] as const,
-  search: (q: string) => ['regions', 'search', q] as const,
+  search: (q: string, asOf?: string) => ['regions', 'search', q, asOf ?? null] as const,
 };
 
 export const fetchChildren = (code: string, asOf?: string) =>
@@ -28,6 +28,8 @@ export function useRegionChildren(code: string, asOf?: string) {
     queryKey: regionKeys.children(code, asOf),
     queryFn: () => fetchChildren(code, asOf),
     staleTime: 5 * 60_000,
+    // A division that did not exist on `asOf` answers 404: the page says so in place of the table.
+    meta: { silent: true },
   });
 }
 
@@ -39,14 +41,15 @@ export function useRegionPath(code: string | undefined, asOf?: string) {
     enabled: !!code,
     staleTime: 5 * 60_000,
     placeholderData: keepPreviousData,
+    meta: { silent: true },
   });
 }
 
 /** Search by name or code; the server limits the answer to the caller's scope. */
-export function useRegionSearch(q: string) {
+export function useRegionSearch(q: string, asOf?: string) {
   return useQuery({
-    queryKey: regionKeys.search(q),
-    queryFn: () => api.get<DivisionView[]>(withQuery('/regions', { q, limit: 20 })),
+    queryKey: regionKeys.search(q, asOf),
+    queryFn: () => api.get<DivisionView[]>(withQuery('/regions', { q, limit: 20, asOf })),
     enabled: q.trim().length > 0,
   });
 }

@@ -6,10 +6,10 @@ import { useRegionSearch } from '../../app/region/api';
 import { DivisionTable } from './DivisionTable';
 
 /** Search divisions by name or code (the server keeps the answer within the user's scope). */
-export function RegionSearch({ onPick }: { onPick: (division: DivisionView) => void }) {
+export function RegionSearch({ asOf, onPick }: { asOf?: string; onPick: (division: DivisionView) => void }) {
   const t = useT();
   const [q, setQ] = useState('');
-  const results = useRegionSearch(q);
+  const results = useRegionSearch(q, asOf);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Input.Search

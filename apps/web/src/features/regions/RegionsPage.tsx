@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, DatePicker, Space, Tooltip, Typography } from 'antd';
+import { Alert, Card, DatePicker, Space, Tooltip, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { DivisionView } from '../../app/api/types';
@@ -49,16 +49,20 @@ export function RegionsPage() {
           {asOf && (
             <Typography.Text type="warning">{t('regions.asOfShowing', { date: asOf })}</Typography.Text>
           )}
-          <DivisionTable
-            data-testid="region-children"
-            rows={children.data ?? []}
-            loading={children.isFetching}
-            onPick={drillDown}
-          />
+          {children.isError ? (
+            <Alert data-testid="region-children-error" type="warning" showIcon title={children.error.message} />
+          ) : (
+            <DivisionTable
+              data-testid="region-children"
+              rows={children.data ?? []}
+              loading={children.isFetching}
+              onPick={drillDown}
+            />
+          )}
         </Space>
       </Card>
       <Card title={t('regions.search')}>
-        <RegionSearch onPick={drillDown} />
+        <RegionSearch asOf={asOf} onPick={drillDown} />
       </Card>
       {can('region.manage') && (
         <>
