@@ -24,7 +24,11 @@ export default defineConfig({
         // Libraries that change rarely get their own long-cached files.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 30,
+            },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 20 },
           ],
         },

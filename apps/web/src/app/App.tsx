@@ -23,7 +23,11 @@ function LocalizedApp() {
   }, [lang, queryClient]);
 
   return (
-    <ConfigProvider locale={antdLocale(lang)} componentSize="middle" theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider
+      locale={antdLocale(lang)}
+      componentSize="middle"
+      theme={{ token: { colorPrimary: '#1677ff' } }}
+    >
       <AntdApp>
         <FeedbackBridge />
         <AuthProvider>

@@ -9,7 +9,9 @@ import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 // Feature pages load on first visit, keeping the first download small.
-const RegionsPage = lazy(() => import('../features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })));
+const RegionsPage = lazy(() =>
+  import('../features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
+);
 const CalendarPage = lazy(() =>
   import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })),
 );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { RoleView } from '../api/types';
 import { useCan } from '../auth/useAuth';
+import { isMessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/useT';
 
 export const rolesQueryKey = ['roles'] as const;
@@ -17,16 +18,18 @@ export function useRoles(enabled = true) {
 }
 
 /**
- * Role code → name in the current language. GET /roles needs user.read, so other users see the codes:
- * the session user carries role codes only.
+ * Role code → name in the current language. The session user carries role codes only and GET /roles needs
+ * user.read, so other users fall back to the names of the built-in roles in the dictionary (`role.<code>`),
+ * then to the code itself.
  */
 export function useRoleNames(): (code: string) => string {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const can = useCan();
   const roles = useRoles(can('user.read'));
   return (code) => {
     const role = roles.data?.find((r) => r.code === code);
-    if (!role) return code;
-    return lang === 'en-US' ? role.nameEn : role.nameZh;
+    if (role) return lang === 'en-US' ? role.nameEn : role.nameZh;
+    const key = `role.${code}`;
+    return isMessageKey(key) ? t(key) : code;
   };
 }

@@ -4,13 +4,13 @@ import { api, setCsrfToken } from '../api/client';
 import { authErrorCodes, isApiError } from '../api/errors';
 import type { LoginResponse, MeResponse } from '../api/types';
 import { onAuthSignal } from './auth-events';
-import { AuthContext, type AuthValue } from './context';
+import { AuthContext, type AuthValue, type SessionEndReason } from './context';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [expired, setExpired] = useState(false);
+  const [endReason, setEndReason] = useState<SessionEndReason | null>(null);
 
   const me = useQuery({
     queryKey: meQueryKey,
@@ -22,7 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       } catch (e) {
         if (isApiError(e) && e.isAuthLost) {
           setCsrfToken(null);
-          if (e.code === authErrorCodes.sessionExpired) setExpired(true);
+          if (e.code === authErrorCodes.sessionExpired) setEndReason('expired');
           return null;
         }
         throw e;
@@ -43,7 +43,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       onAuthSignal((signal) => {
         if (signal.kind === 'lost') {
-          setExpired(signal.code === authErrorCodes.sessionExpired);
+          const wasIn = !!queryClient.getQueryData<MeResponse | null>(meQueryKey);
+          // Several requests may fail at once: only the first (still logged in) one sets the reason.
+          if (signal.code === authErrorCodes.sessionExpired) setEndReason('expired');
+          else if (wasIn) setEndReason('ended');
           endSession();
         } else {
           queryClient.setQueryData<MeResponse | null>(meQueryKey, (old) =>
@@ -56,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     (response: LoginResponse) => {
-      setExpired(false);
+      setEndReason(null);
       setCsrfToken(response.csrfToken);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       queryClient.setQueryData<MeResponse>(meQueryKey, {
@@ -74,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // Logging out of an already dead session is still logging out.
     }
-    setExpired(false);
+    setEndReason(null);
     endSession();
   }, [endSession]);
 
@@ -86,12 +89,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       user: me.data?.user ?? null,
       loading: me.isPending,
-      expired,
+      endReason,
       signedIn,
       signOut,
       refresh,
     }),
-    [me.data, me.isPending, expired, signedIn, signOut, refresh],
+    [me.data, me.isPending, endReason, signedIn, signOut, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
-import { applyFieldErrors } from '../api/form-errors';
+import { applyFieldErrors, passwordCodeFields } from '../api/form-errors';
 import type { Ok } from '../api/types';
 import { useT } from '../i18n/useT';
 import { meetsPolicyFloor, minCharClasses, minPasswordLength } from './password-policy';
@@ -32,7 +32,11 @@ export function ChangePasswordPage() {
       await refresh();
       navigate('/', { replace: true });
     },
-    onError: (error) => applyFieldErrors(form, error),
+    onError: (error) =>
+      applyFieldErrors(form, error, {
+        ...passwordCodeFields('newPassword'),
+        AUTH_WRONG_CURRENT_PASSWORD: 'currentPassword',
+      }),
   });
 
   return (
@@ -91,7 +95,12 @@ export function ChangePasswordPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="change-password-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={change.isPending}
+          data-testid="change-password-submit"
+        >
           {t('password.submit')}
         </Button>
       </Form>

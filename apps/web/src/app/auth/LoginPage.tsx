@@ -19,7 +19,7 @@ interface LoginForm {
 export function LoginPage() {
   const t = useT();
   const [form] = Form.useForm<LoginForm>();
-  const { user, expired, signedIn } = useAuth();
+  const { user, endReason, signedIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
@@ -34,7 +34,8 @@ export function LoginPage() {
     onError: (error) => applyFieldErrors(form, error),
   });
 
-  if (user && !login.isPending) return <Navigate to={user.mustChangePassword ? '/change-password' : '/'} replace />;
+  if (user && !login.isPending)
+    return <Navigate to={user.mustChangePassword ? '/change-password' : '/'} replace />;
 
   return (
     <div className="mz-login">
@@ -46,8 +47,14 @@ export function LoginPage() {
           <ProductName />
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </div>
-        {expired && !login.error && (
-          <Alert data-testid="session-expired" type="warning" showIcon title={t('login.expired')} />
+        {endReason && !login.error && (
+          <Alert
+            data-testid="session-expired"
+            data-reason={endReason}
+            type="warning"
+            showIcon
+            title={t(endReason === 'expired' ? 'login.expired' : 'login.ended')}
+          />
         )}
         {login.error && <Alert data-testid="login-error" type="error" showIcon title={login.error.message} />}
         <Form<LoginForm>
@@ -57,10 +64,18 @@ export function LoginPage() {
           onFinish={(values) => login.mutate(values)}
           className="mz-login-form"
         >
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">

@@ -51,7 +51,12 @@ export function HomePage() {
           <Row gutter={[12, 12]}>
             {entries.map((e) => (
               <Col key={e.path} xs={24} sm={12} xl={8}>
-                <Card size="small" hoverable onClick={() => navigate(e.path)} data-testid={`home-entry-${e.id}`}>
+                <Card
+                  size="small"
+                  hoverable
+                  onClick={() => navigate(e.path)}
+                  data-testid={`home-entry-${e.id}`}
+                >
                   <Card.Meta avatar={e.icon} title={t(e.label)} description={t(e.description)} />
                 </Card>
               </Col>

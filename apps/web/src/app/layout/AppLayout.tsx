@@ -39,6 +39,7 @@ export function AppLayout() {
         >
           <SideMenu onNavigate={() => narrow && setCollapsed(true)} />
         </Layout.Sider>
+        {narrow && !collapsed && <div className="mz-sider-backdrop" onClick={() => setCollapsed(true)} />}
         <Layout>
           <Layout.Header className="mz-header">
             <Button

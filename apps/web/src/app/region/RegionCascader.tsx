@@ -76,7 +76,9 @@ export function RegionCascader({
       };
     };
     const rootDivision = root.data;
-    return [build(rootCode, rootDivision?.name ?? rootName, rootDivision ? !rootDivision.hasChildren : false)];
+    return [
+      build(rootCode, rootDivision?.name ?? rootName, rootDivision ? !rootDivision.hasChildren : false),
+    ];
   }, [childrenOf, root.data, rootCode, rootName]);
 
   const nameOf = useMemo(() => new Map((path.data ?? []).map((d) => [d.code, d.name])), [path.data]);

@@ -34,7 +34,13 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
   };
 
   return (
-    <Form<FilterForm> form={form} layout="inline" onFinish={apply} data-testid="audit-filters" className="mz-filter-bar">
+    <Form<FilterForm>
+      form={form}
+      layout="inline"
+      onFinish={apply}
+      data-testid="audit-filters"
+      className="mz-filter-bar"
+    >
       <Form.Item name="actor" label={t('audit.actor')}>
         <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 140 }} />
       </Form.Item>

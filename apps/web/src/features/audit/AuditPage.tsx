@@ -37,7 +37,7 @@ export function AuditPage() {
             loading={audit.isFetching && !audit.isFetchingNextPage}
             dataSource={rows}
             pagination={false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1200 }}
             expandable={{
               expandedRowRender: (entry) => <AuditChange entry={entry} />,
               rowExpandable: (entry) => entry.before !== null || entry.after !== null,
@@ -48,13 +48,18 @@ export function AuditPage() {
                 title: t('audit.actor'),
                 dataIndex: 'actorName',
                 width: 110,
-                render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+                render: (v: string | null) =>
+                  v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
               },
               {
                 title: t('audit.action'),
                 dataIndex: 'action',
-                width: 170,
-                render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+                width: 200,
+                render: (v: string) => (
+                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                    {v}
+                  </Typography.Text>
+                ),
               },
               {
                 title: t('audit.entity'),
@@ -66,26 +71,45 @@ export function AuditPage() {
                 title: t('audit.outcome'),
                 dataIndex: 'outcome',
                 width: 90,
-                render: (_: unknown, e) => <Tag color={outcomeLook[e.outcome].color}>{t(outcomeLook[e.outcome].label)}</Tag>,
+                render: (_: unknown, e) => (
+                  <Tag color={outcomeLook[e.outcome].color}>{t(outcomeLook[e.outcome].label)}</Tag>
+                ),
               },
-              { title: t('audit.address'), dataIndex: 'address', width: 130, render: (v: string | null) => v ?? '—' },
-              { title: t('audit.region'), dataIndex: 'regionCode', width: 130, render: (v: string | null) => v ?? '—' },
+              {
+                title: t('audit.address'),
+                dataIndex: 'address',
+                width: 130,
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t('audit.region'),
+                dataIndex: 'regionCode',
+                width: 130,
+                render: (v: string | null) => v ?? '—',
+              },
               {
                 title: t('audit.seq'),
                 dataIndex: 'seq',
                 width: 90,
-                render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.unsealed')}</Typography.Text>,
+                render: (v: string | null) =>
+                  v ?? <Typography.Text type="secondary">{t('audit.unsealed')}</Typography.Text>,
               },
             ]}
           />
           <div className="mz-load-more">
             {audit.hasNextPage ? (
-              <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} data-testid="load-more">
+              <Button
+                onClick={() => void audit.fetchNextPage()}
+                loading={audit.isFetchingNextPage}
+                data-testid="load-more"
+              >
                 {t('common.loadMore')}
               </Button>
             ) : (
               rows.length > 0 && (
-                <Typography.Text type="secondary">{t('common.loaded', { count: rows.length })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('common.loaded', { count: rows.length })}
+                </Typography.Text>
               )
             )}
           </div>

@@ -39,7 +39,12 @@ export function VerifyChain() {
               {can('job.read') && <Link to="/jobs">{t('jobs.viewAll')}</Link>}
             </Space>
           }
-          description={job.data.error ?? job.data.message ?? undefined}
+          description={
+            job.data.error ??
+            (job.data.status === 'succeeded' && job.data.result !== null
+              ? JSON.stringify(job.data.result)
+              : (job.data.message ?? undefined))
+          }
         />
       )}
     </Space>

@@ -54,10 +54,18 @@ export function CalendarDayModal({
       forceRender
     >
       <Form<DayForm> form={form} layout="vertical" onFinish={submit} data-testid="calendar-day-form">
-        <Form.Item name="date" label={t('calendar.date')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="date"
+          label={t('calendar.date')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker disabled={!!day} defaultPickerValue={dayjs(`${year}-01-01`)} />
         </Form.Item>
-        <Form.Item name="kind" label={t('calendar.kind')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="kind"
+          label={t('calendar.kind')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Radio.Group
             options={[
               { value: 'holiday', label: t('calendar.kind.holiday') },

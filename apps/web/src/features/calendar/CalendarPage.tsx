@@ -98,7 +98,12 @@ export function CalendarPage() {
                     width: 150,
                     render: (_: unknown, d: CalendarDayView) => (
                       <Space size={4}>
-                        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing({ day: d })}>
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing({ day: d })}
+                        >
                           {t('common.edit')}
                         </Button>
                         <Popconfirm

@@ -24,10 +24,18 @@ export function WorkingDayCalculator() {
         onFinish={(v) => setParams({ from: toIsoDate(v.from), days: v.days })}
         data-testid="working-days-form"
       >
-        <Form.Item name="from" label={t('calendar.calc.from')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="from"
+          label={t('calendar.calc.from')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker allowClear={false} />
         </Form.Item>
-        <Form.Item name="days" label={t('calendar.calc.days')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="days"
+          label={t('calendar.calc.days')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={-400} max={400} precision={0} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item>

@@ -35,7 +35,7 @@ export function JobsPage() {
         loading={jobs.isPending}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         expandable={{
           expandedRowRender: (job) => (
             <pre className="mz-json" data-testid="job-detail">
@@ -58,7 +58,7 @@ export function JobsPage() {
             width: 200,
             render: (_: unknown, job) => <JobProgress job={job} />,
           },
-          { title: t('jobs.message'), dataIndex: 'message', ellipsis: true },
+          { title: t('jobs.message'), dataIndex: 'message', width: 200, ellipsis: true },
           {
             title: t('jobs.createdAt'),
             dataIndex: 'createdAt',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Descriptions, Form, Input } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Descriptions, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { applyFieldErrors } from '../../app/api/form-errors';
 import type { DivisionChangeResult } from '../../app/api/types';
@@ -46,7 +46,12 @@ export function DivisionChangeForm() {
             form.resetFields();
           },
           (error: unknown) => {
-            applyFieldErrors(form, error);
+            applyFieldErrors(form, error, {
+              REGION_NOT_FOUND: 'fromCode',
+              REGION_NOT_CURRENT: 'fromCode',
+              REGION_CODE_TAKEN: 'toCode',
+              REGION_LEVEL_MISMATCH: 'toCode',
+            });
           },
         ),
     });
@@ -64,34 +69,49 @@ export function DivisionChangeForm() {
         layout="vertical"
         onFinish={submit}
         data-testid="division-change-form"
-        style={{ maxWidth: 560 }}
+        style={{ maxWidth: 720 }}
       >
-        <Form.Item name="fromCode" label={t('regions.change.fromCode')} rules={codeRules}>
-          <Input placeholder="610322000000" maxLength={15} />
-        </Form.Item>
-        <Form.Item name="toCode" label={t('regions.change.toCode')} rules={codeRules}>
-          <Input placeholder="610305000000" maxLength={15} />
-        </Form.Item>
-        <Form.Item
-          name="newName"
-          label={t('regions.change.newName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={64} placeholder={t('regions.change.newNamePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="effectiveDate"
-          label={t('regions.change.effectiveDate')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <DatePicker />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="fromCode" label={t('regions.change.fromCode')} rules={codeRules}>
+              <Input placeholder="610322000000" maxLength={15} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="toCode" label={t('regions.change.toCode')} rules={codeRules}>
+              <Input placeholder="610305000000" maxLength={15} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="newName"
+              label={t('regions.change.newName')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            >
+              <Input maxLength={64} placeholder={t('regions.change.newNamePlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="effectiveDate"
+              label={t('regions.change.effectiveDate')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item
           name="reason"
           label={t('regions.change.reason')}
           rules={[{ required: true, whitespace: true, message: t('common.required') }]}
         >
-          <Input.TextArea rows={2} maxLength={500} showCount placeholder={t('regions.change.reasonPlaceholder')} />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            showCount
+            placeholder={t('regions.change.reasonPlaceholder')}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t('regions.change.submit')}

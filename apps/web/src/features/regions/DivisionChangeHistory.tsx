@@ -25,7 +25,8 @@ export function DivisionChangeHistory() {
           width: 290,
           render: (_: unknown, c) => (
             <span>
-              <Typography.Text code>{c.fromCode}</Typography.Text> → <Typography.Text code>{c.toCode}</Typography.Text>
+              <Typography.Text code>{c.fromCode}</Typography.Text> →{' '}
+              <Typography.Text code>{c.toCode}</Typography.Text>
             </span>
           ),
         },

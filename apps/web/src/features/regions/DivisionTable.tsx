@@ -1,4 +1,5 @@
 import { Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { RightOutlined } from '@ant-design/icons';
 import type { DivisionView } from '../../app/api/types';
 import { useT } from '../../app/i18n/useT';
@@ -12,12 +13,24 @@ interface DivisionTableProps {
   onPick: (division: DivisionView) => void;
   /** Whether a row without children can be picked too. */
   leavesPickable?: boolean;
+  /** The day the rows were read for (default today): rows that ended before it are greyed out. */
+  asOf?: string;
   'data-testid'?: string;
 }
 
 /** Code, name, level, validity of a list of divisions. */
-export function DivisionTable({ rows, loading, onPick, leavesPickable, 'data-testid': testId }: DivisionTableProps) {
+export function DivisionTable({
+  rows,
+  loading,
+  onPick,
+  leavesPickable,
+  asOf,
+  'data-testid': testId,
+}: DivisionTableProps) {
   const t = useT();
+  const day = asOf ?? dayjs().format('YYYY-MM-DD');
+  // ISO dates compare as strings.
+  const ended = (d: DivisionView) => d.validTo !== null && d.validTo < day;
   const pickable = (d: DivisionView) => d.hasChildren || !!leavesPickable;
   return (
     <Table<DivisionView>
@@ -43,7 +56,7 @@ export function DivisionTable({ rows, loading, onPick, leavesPickable, 'data-tes
           title: t('regions.name'),
           dataIndex: 'name',
           render: (name: string, d) => (
-            <Typography.Text delete={!!d.validTo} type={d.validTo ? 'secondary' : undefined}>
+            <Typography.Text delete={ended(d)} type={ended(d) ? 'secondary' : undefined}>
               {name}
             </Typography.Text>
           ),
@@ -63,7 +76,8 @@ export function DivisionTable({ rows, loading, onPick, leavesPickable, 'data-tes
           title: '',
           key: 'drill',
           width: 40,
-          render: (_: unknown, d) => (d.hasChildren ? <RightOutlined aria-label={t('regions.drillDown')} /> : null),
+          render: (_: unknown, d) =>
+            d.hasChildren ? <RightOutlined aria-label={t('regions.drillDown')} /> : null,
         },
       ]}
     />

@@ -13,7 +13,7 @@ export function DivisionValidity({ division }: { division: DivisionView }) {
   else text = t('regions.validAlways');
   return (
     <span>
-      <Typography.Text type={validTo ? 'secondary' : undefined}>{text}</Typography.Text>
+      <Typography.Text>{text}</Typography.Text>
       {successorCode && (
         <Typography.Text type="secondary">{` → ${t('regions.successor', { code: successorCode })}`}</Typography.Text>
       )}

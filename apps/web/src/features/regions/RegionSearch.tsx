@@ -31,6 +31,7 @@ export function RegionSearch({ asOf, onPick }: { asOf?: string; onPick: (divisio
             loading={results.isFetching}
             onPick={onPick}
             leavesPickable
+            asOf={asOf}
           />
         </>
       )}

@@ -50,13 +50,19 @@ export function RegionsPage() {
             <Typography.Text type="warning">{t('regions.asOfShowing', { date: asOf })}</Typography.Text>
           )}
           {children.isError ? (
-            <Alert data-testid="region-children-error" type="warning" showIcon title={children.error.message} />
+            <Alert
+              data-testid="region-children-error"
+              type="warning"
+              showIcon
+              title={children.error.message}
+            />
           ) : (
             <DivisionTable
               data-testid="region-children"
               rows={children.data ?? []}
               loading={children.isFetching}
               onPick={drillDown}
+              asOf={asOf}
             />
           )}
         </Space>

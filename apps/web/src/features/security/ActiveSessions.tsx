@@ -23,7 +23,11 @@ export function ActiveSessions() {
         { title: t('users.username'), dataIndex: 'username' },
         { title: t('security.address'), dataIndex: 'address', render: (v: string | null) => v ?? '—' },
         { title: t('security.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-        { title: t('security.lastSeenAt'), dataIndex: 'lastSeenAt', render: (v: string) => formatDateTime(v) },
+        {
+          title: t('security.lastSeenAt'),
+          dataIndex: 'lastSeenAt',
+          render: (v: string) => formatDateTime(v),
+        },
         {
           title: t('common.actions'),
           key: 'actions',

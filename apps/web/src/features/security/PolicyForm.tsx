@@ -8,15 +8,50 @@ import { useT } from '../../app/i18n/useT';
 import { usePolicy, useUpdatePolicy } from './api';
 
 /** The bounds are those of securityPolicyUpdate in the contracts (MLPS level 3 floors). */
-const fields: { name: keyof SecurityPolicyUpdate; label: MessageKey; unit: MessageKey | null; min: number; max: number }[] =
-  [
-    { name: 'minPasswordLength', label: 'security.minPasswordLength', unit: 'security.unit.chars', min: 8, max: 64 },
-    { name: 'minCharClasses', label: 'security.minCharClasses', unit: 'security.unit.classes', min: 3, max: 4 },
-    { name: 'maxFailedLogins', label: 'security.maxFailedLogins', unit: 'security.unit.times', min: 3, max: 10 },
-    { name: 'lockoutMinutes', label: 'security.lockoutMinutes', unit: 'security.unit.minutes', min: 1, max: 1440 },
-    { name: 'idleTimeoutMinutes', label: 'security.idleTimeoutMinutes', unit: 'security.unit.minutes', min: 5, max: 240 },
-    { name: 'passwordMaxAgeDays', label: 'security.passwordMaxAgeDays', unit: 'security.unit.days', min: 0, max: 365 },
-  ];
+const fields: {
+  name: keyof SecurityPolicyUpdate;
+  label: MessageKey;
+  unit: MessageKey | null;
+  min: number;
+  max: number;
+}[] = [
+  {
+    name: 'minPasswordLength',
+    label: 'security.minPasswordLength',
+    unit: 'security.unit.chars',
+    min: 8,
+    max: 64,
+  },
+  { name: 'minCharClasses', label: 'security.minCharClasses', unit: 'security.unit.classes', min: 3, max: 4 },
+  {
+    name: 'maxFailedLogins',
+    label: 'security.maxFailedLogins',
+    unit: 'security.unit.times',
+    min: 3,
+    max: 10,
+  },
+  {
+    name: 'lockoutMinutes',
+    label: 'security.lockoutMinutes',
+    unit: 'security.unit.minutes',
+    min: 1,
+    max: 1440,
+  },
+  {
+    name: 'idleTimeoutMinutes',
+    label: 'security.idleTimeoutMinutes',
+    unit: 'security.unit.minutes',
+    min: 5,
+    max: 240,
+  },
+  {
+    name: 'passwordMaxAgeDays',
+    label: 'security.passwordMaxAgeDays',
+    unit: 'security.unit.days',
+    min: 0,
+    max: 365,
+  },
+];
 
 export function PolicyForm() {
   const t = useT();
@@ -52,7 +87,13 @@ export function PolicyForm() {
               extra={t('security.range', { min: f.min, max: f.max })}
               rules={[{ required: true, message: t('common.required') }]}
             >
-              <InputNumber min={f.min} max={f.max} precision={0} suffix={f.unit ? t(f.unit) : undefined} style={{ width: '100%' }} />
+              <InputNumber
+                min={f.min}
+                max={f.max}
+                precision={0}
+                suffix={f.unit ? t(f.unit) : undefined}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
         ))}

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api/client';
-import type { Ok, SecurityPolicyUpdate, SecurityPolicyView, SessionView, UserView } from '../../app/api/types';
+import type {
+  Ok,
+  SecurityPolicyUpdate,
+  SecurityPolicyView,
+  SessionView,
+  UserView,
+} from '../../app/api/types';
 
 export const securityKeys = {
   policy: ['security', 'policy'] as const,
@@ -9,7 +15,10 @@ export const securityKeys = {
 };
 
 export function usePolicy() {
-  return useQuery({ queryKey: securityKeys.policy, queryFn: () => api.get<SecurityPolicyView>('/security/policy') });
+  return useQuery({
+    queryKey: securityKeys.policy,
+    queryFn: () => api.get<SecurityPolicyView>('/security/policy'),
+  });
 }
 
 export function useUpdatePolicy() {
@@ -21,7 +30,10 @@ export function useUpdatePolicy() {
 }
 
 export function useLockedUsers() {
-  return useQuery({ queryKey: securityKeys.locked, queryFn: () => api.get<UserView[]>('/security/locked-users') });
+  return useQuery({
+    queryKey: securityKeys.locked,
+    queryFn: () => api.get<UserView[]>('/security/locked-users'),
+  });
 }
 
 export function useUnlockUser() {
@@ -36,7 +48,10 @@ export function useUnlockUser() {
 }
 
 export function useSessions() {
-  return useQuery({ queryKey: securityKeys.sessions, queryFn: () => api.get<SessionView[]>('/security/sessions') });
+  return useQuery({
+    queryKey: securityKeys.sessions,
+    queryFn: () => api.get<SessionView[]>('/security/sessions'),
+  });
 }
 
 export function useRevokeSession() {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { applyFieldErrors } from '../../app/api/form-errors';
+import { applyFieldErrors, passwordCodeFields } from '../../app/api/form-errors';
 import type { UserView } from '../../app/api/types';
 import { meetsPolicyFloor, minCharClasses, minPasswordLength } from '../../app/auth/password-policy';
 import { useT } from '../../app/i18n/useT';
@@ -31,7 +31,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
           message.success(t('users.passwordReset', { name: user.username }));
           onClose();
         },
-        onError: (error) => applyFieldErrors(form, error),
+        onError: (error) => applyFieldErrors(form, error, passwordCodeFields('newPassword')),
       },
     );
   };
@@ -57,7 +57,9 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
             { required: true, message: t('common.required') },
             {
               validator: (_, value: string | undefined) =>
-                !value || meetsPolicyFloor(value) ? Promise.resolve() : Promise.reject(new Error(t('password.weak'))),
+                !value || meetsPolicyFloor(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.weak'))),
             },
           ]}
         >

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Radio } from 'antd';
-import { applyFieldErrors } from '../../app/api/form-errors';
+import { applyFieldErrors, passwordCodeFields } from '../../app/api/form-errors';
 import type { UserView } from '../../app/api/types';
 import { useSessionUser } from '../../app/auth/useAuth';
 import { minCharClasses, minPasswordLength, meetsPolicyFloor } from '../../app/auth/password-policy';
@@ -21,7 +21,15 @@ interface UserForm {
 const usernamePattern = /^[a-z][a-z0-9._-]{2,31}$/;
 
 /** Create a user (`user` null) or edit one; the scope can only be the editor's scope or below. */
-export function UserFormModal({ open, user, onClose }: { open: boolean; user: UserView | null; onClose: () => void }) {
+export function UserFormModal({
+  open,
+  user,
+  onClose,
+}: {
+  open: boolean;
+  user: UserView | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const me = useSessionUser();
   const [form] = Form.useForm<UserForm>();
@@ -42,7 +50,14 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
     else form.setFieldsValue({ scopeCode: me.scopeCode, roles: [] });
   }, [open, user, form, me.scopeCode]);
 
-  const onError = (error: unknown) => applyFieldErrors(form, error);
+  const onError = (error: unknown) =>
+    applyFieldErrors(form, error, {
+      ...passwordCodeFields('initialPassword'),
+      AUTH_USERNAME_TAKEN: 'username',
+      AUTH_UNKNOWN_ROLE: 'roles',
+      AUTH_ROLE_MIX: 'roles',
+      AUTH_OUT_OF_SCOPE: 'scopeCode',
+    });
 
   const submit = (v: UserForm) => {
     if (user)
@@ -96,7 +111,11 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
             <Input autoComplete="off" maxLength={32} />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ ...required, whitespace: true }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ ...required, whitespace: true }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ ...required, type: 'array', min: 1 }]}>
@@ -124,7 +143,9 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
               required,
               {
                 validator: (_, value: string | undefined) =>
-                  !value || meetsPolicyFloor(value) ? Promise.resolve() : Promise.reject(new Error(t('password.weak'))),
+                  !value || meetsPolicyFloor(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.weak'))),
               },
             ]}
           >

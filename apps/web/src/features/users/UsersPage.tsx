@@ -24,7 +24,12 @@ export function UsersPage() {
     <Card
       title={t('users.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })} data-testid="user-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ user: null })}
+          data-testid="user-create"
+        >
           {t('users.create')}
         </Button>
       }
@@ -71,7 +76,8 @@ export function UsersPage() {
               title: t('users.lastLogin'),
               dataIndex: 'lastLoginAt',
               width: 165,
-              render: (v: string | null) => formatDateTime(v) || <Typography.Text type="secondary">—</Typography.Text>,
+              render: (v: string | null) =>
+                formatDateTime(v) || <Typography.Text type="secondary">—</Typography.Text>,
             },
             {
               title: t('common.actions'),
@@ -80,7 +86,12 @@ export function UsersPage() {
               fixed: 'right',
               render: (_: unknown, u) => (
                 <Space size={0}>
-                  <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing({ user: u })}>
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing({ user: u })}
+                  >
                     {t('common.edit')}
                   </Button>
                   <Button size="small" type="link" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
@@ -93,11 +104,17 @@ export function UsersPage() {
         />
         <div className="mz-load-more">
           {users.hasNextPage ? (
-            <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage} data-testid="load-more">
+            <Button
+              onClick={() => void users.fetchNextPage()}
+              loading={users.isFetchingNextPage}
+              data-testid="load-more"
+            >
               {t('common.loadMore')}
             </Button>
           ) : (
-            rows.length > 0 && <Typography.Text type="secondary">{t('common.loaded', { count: rows.length })}</Typography.Text>
+            rows.length > 0 && (
+              <Typography.Text type="secondary">{t('common.loaded', { count: rows.length })}</Typography.Text>
+            )
           )}
         </div>
       </Space>

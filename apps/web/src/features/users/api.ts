@@ -26,7 +26,8 @@ function useUserMutation<V>(fn: (vars: V) => Promise<UserView>) {
   });
 }
 
-export const useCreateUser = () => useUserMutation((body: CreateUserRequest) => api.post<UserView>('/users', body));
+export const useCreateUser = () =>
+  useUserMutation((body: CreateUserRequest) => api.post<UserView>('/users', body));
 
 export const useUpdateUser = () =>
   useUserMutation(({ id, body }: { id: string; body: UpdateUserRequest }) =>

@@ -23,7 +23,10 @@ export const appMessages = {
   'common.yes': ['是', 'Yes'],
   'common.no': ['否', 'No'],
   'common.none': ['无', 'None'],
-  'common.noPermission': ['您没有访问此页面的权限（{permission}）', 'You lack the permission for this page ({permission})'],
+  'common.noPermission': [
+    '您没有访问此页面的权限（{permission}）',
+    'You lack the permission for this page ({permission})',
+  ],
   'common.notFound': ['页面不存在', 'This page does not exist'],
   'common.backHome': ['返回工作台', 'Back to the workbench'],
   'common.deleteConfirm': ['确定删除吗？', 'Delete this?'],
@@ -35,18 +38,36 @@ export const appMessages = {
   'level.village': ['村社区', 'Village/community'],
   'level.grid': ['网格', 'Grid'],
 
+  // Built-in roles, for users who may not read GET /roles (the server's names win when readable).
+  'role.sysadmin': ['系统管理员', 'System administrator'],
+  'role.secadmin': ['安全管理员', 'Security administrator'],
+  'role.auditadmin': ['审计管理员', 'Audit administrator'],
+  'role.city_staff': ['市局工作人员', 'City bureau staff'],
+  'role.county_staff': ['县区民政工作人员', 'County staff'],
+  'role.township_staff': ['乡镇（街道）工作人员', 'Township staff'],
+  'role.village_worker': ['村（社区）工作人员', 'Village / community worker'],
+
   'menu.home': ['工作台', 'Workbench'],
   'menu.home.desc': ['个人信息与功能导航', 'Who you are and where to go'],
   'menu.regions': ['区划', 'Divisions'],
-  'menu.regions.desc': ['行政区划树、历史名称与区划变更', 'The division tree, past names and division changes'],
+  'menu.regions.desc': [
+    '行政区划树、历史名称与区划变更',
+    'The division tree, past names and division changes',
+  ],
   'menu.calendar': ['工作日历', 'Working calendar'],
-  'menu.calendar.desc': ['法定节假日与调休，工作日期限计算', 'Public holidays and make-up workdays; working-day deadlines'],
+  'menu.calendar.desc': [
+    '法定节假日与调休，工作日期限计算',
+    'Public holidays and make-up workdays; working-day deadlines',
+  ],
   'menu.jobs': ['任务', 'Jobs'],
   'menu.jobs.desc': ['后台任务的进度与结果', 'Progress and results of background jobs'],
   'menu.users': ['用户管理', 'Users'],
   'menu.users.desc': ['账号、角色、管辖区划与密码重置', 'Accounts, roles, region scope and password resets'],
   'menu.security': ['安全管理', 'Security'],
-  'menu.security.desc': ['密码与锁定策略、锁定账号、在线会话', 'Password and lockout policy, locked accounts, sessions'],
+  'menu.security.desc': [
+    '密码与锁定策略、锁定账号、在线会话',
+    'Password and lockout policy, locked accounts, sessions',
+  ],
   'menu.audit': ['审计日志', 'Audit log'],
   'menu.audit.desc': ['操作记录查询与审计链校验', 'Search the audit trail and verify its chain'],
 
@@ -61,9 +82,13 @@ export const appMessages = {
   'login.passwordRequired': ['请输入密码', 'Enter your password'],
   'login.submit': ['登录', 'Log in'],
   'login.expired': ['登录已超时，请重新登录', 'Your session expired; please log in again'],
+  'login.ended': ['登录状态已失效，请重新登录', 'Your session has ended; please log in again'],
 
   'password.title': ['修改密码', 'Change password'],
-  'password.forced': ['首次登录或密码已被重置，请先修改密码再继续使用', 'Change your initial password before you continue'],
+  'password.forced': [
+    '首次登录或密码已被重置，请先修改密码再继续使用',
+    'Change your initial password before you continue',
+  ],
   'password.policy': [
     '密码至少 {length} 位，并包含大写字母、小写字母、数字、符号中的至少 {classes} 类',
     'At least {length} characters, with at least {classes} of: upper-case, lower-case, digit, symbol',

@@ -27,7 +27,10 @@ export const regionsMessages = {
   'regions.change.fromCode': ['原区划代码', 'From code'],
   'regions.change.toCode': ['新区划代码', 'To code'],
   'regions.change.codes': ['代码变更', 'Codes'],
-  'regions.change.codeFormat': ['区划代码为 12 位数字（网格 15 位）', 'A division code has 12 digits (15 for a grid)'],
+  'regions.change.codeFormat': [
+    '区划代码为 12 位数字（网格 15 位）',
+    'A division code has 12 digits (15 for a grid)',
+  ],
   'regions.change.newName': ['新名称', 'New name'],
   'regions.change.newNamePlaceholder': ['如 凤翔区', 'e.g. 凤翔区'],
   'regions.change.effectiveDate': ['生效日期', 'Effective date'],

@@ -7,7 +7,10 @@ export const usersMessages = {
   'users.editTitle': ['编辑用户 {name}', 'Edit user {name}'],
   'users.searchPlaceholder': ['用户名或姓名', 'Username or name'],
   'users.username': ['用户名', 'Username'],
-  'users.usernameHelp': ['3–32 位小写字母、数字或 . _ -，以字母开头', '3–32 of a–z 0–9 . _ -, starting with a letter'],
+  'users.usernameHelp': [
+    '3–32 位小写字母、数字或 . _ -，以字母开头',
+    '3–32 of a–z 0–9 . _ -, starting with a letter',
+  ],
   'users.usernameFormat': ['用户名格式不正确', 'Not a valid username'],
   'users.displayName': ['姓名', 'Name'],
   'users.roles': ['角色', 'Roles'],
@@ -24,7 +27,10 @@ export const usersMessages = {
   'users.initialPassword': ['初始密码', 'Initial password'],
   'users.resetPassword': ['重置密码', 'Reset password'],
   'users.resetTitle': ['重置 {name} 的密码', 'Reset the password of {name}'],
-  'users.resetHelp': ['重置后该用户下次登录须先修改密码', 'The user must change this password at the next login'],
+  'users.resetHelp': [
+    '重置后该用户下次登录须先修改密码',
+    'The user must change this password at the next login',
+  ],
   'users.passwordReset': ['已重置 {name} 的密码', 'Password of {name} reset'],
   'users.adminKind.system': ['系统管理员', 'system administrator'],
   'users.adminKind.security': ['安全管理员', 'security administrator'],
