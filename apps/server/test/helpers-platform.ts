@@ -18,7 +18,8 @@ export async function adminsOf(app: FastifyInstance) {
 
 /** Asserts a 4xx/5xx answer in the error envelope and returns its body. */
 export function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  if (res.statusCode !== status) throw new Error(`expected ${status} ${code}, got ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== status)
+    throw new Error(`expected ${status} ${code}, got ${res.statusCode} ${res.body}`);
   const body = res.json() as { error: { code: string; message: string; details?: unknown } };
   expect(body.error.code).toBe(code);
   expect(typeof body.error.message).toBe('string');
@@ -62,7 +63,13 @@ export function auditRowsOf(db: Db, action: string): Promise<AuditRow[]> {
 export async function createUserAs(
   app: FastifyInstance,
   admin: Session,
-  input: { username: string; roles: string[]; scopeCode: string; displayName?: string; initialPassword?: string },
+  input: {
+    username: string;
+    roles: string[];
+    scopeCode: string;
+    displayName?: string;
+    initialPassword?: string;
+  },
 ) {
   const res = await call(app, admin, 'POST', '/api/v1/users', {
     displayName: input.displayName ?? input.username,
@@ -73,13 +80,27 @@ export async function createUserAs(
 }
 
 /** Logs a freshly created user in and does the forced first password change. */
-export async function firstLogin(app: FastifyInstance, username: string, initial = 'Initial#Pass1', next = 'Second#Pass2') {
+export async function firstLogin(
+  app: FastifyInstance,
+  username: string,
+  initial = 'Initial#Pass1',
+  next = 'Second#Pass2',
+) {
   const first = await login(app, username, initial);
-  expectOk(await call(app, first, 'POST', '/api/v1/auth/password', { currentPassword: initial, newPassword: next }));
+  expectOk(
+    await call(app, first, 'POST', '/api/v1/auth/password', { currentPassword: initial, newPassword: next }),
+  );
   return first;
 }
 
 /** An actor built by hand, for engine tests that need permissions no built-in role has. */
 export function actor(name: string, scopeCode: string, permissions: string[]): Actor {
-  return { id: randomUUID(), name, scopeCode, permissions: new Set(permissions), roles: [], address: '127.0.0.1' };
+  return {
+    id: randomUUID(),
+    name,
+    scopeCode,
+    permissions: new Set(permissions),
+    roles: [],
+    address: '127.0.0.1',
+  };
 }

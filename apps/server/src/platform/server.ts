@@ -51,7 +51,8 @@ export async function createServer(
         regionRoutes,
         calendarRoutes,
         jobRoutes,
-        (a) => auditRoutes(a, { onJobQueued: () => worker.poke() }),
+        // Only a process that runs the worker wakes it; others leave queued jobs to the worker processes.
+        (a) => auditRoutes(a, { onJobQueued: config.worker ? () => worker.poke() : undefined }),
         ...modulePlugins,
       ],
     });

@@ -46,7 +46,8 @@ export function installAuth(app: FastifyInstance) {
     req.actor = anonymous(req);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller without the right learns nothing about the input, and the denial is audited.
+  app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config?.permission;
     if (!permission || permission === 'public') return;
     const header = req.headers.authorization;

@@ -47,7 +47,10 @@ export function installErrorHandler(app: FastifyInstance) {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, HttpErrors.PAYLOAD_TOO_LARGE(), lang);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return send(reply, HttpErrors.BAD_REQUEST({ reason: error.message }), lang);
-    const db = fromDatabase(error as PgErrorLike);
+    // Drizzle wraps the driver's error (DrizzleQueryError): the SQLSTATE is on its cause.
+    const db =
+      fromDatabase(error as PgErrorLike) ??
+      fromDatabase(((error as { cause?: PgErrorLike }).cause ?? {}) as PgErrorLike);
     if (db) return send(reply, db, lang);
     req.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { JobView } from '@minzheng/contracts';
 import type { Db } from '../db/client';
 import { inTransaction, one } from '../db/sql';
@@ -134,18 +134,31 @@ export async function finishJob(db: Db, id: string, worker: string, outcome: { r
   });
 }
 
+/** Keyset cursor "<created_at to the microsecond>_<id>": jobs created in the same millisecond are not skipped. */
+const JOB_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f-]{36})$/;
+
 /** Jobs visible to the actor: their own, and every job in scope for those who may read the audit. */
 export async function listJobs(db: Db, actor: Actor, cursor: string | undefined, limit: number) {
+  const at = cursor ? JOB_CURSOR.exec(cursor) : null;
+  if (cursor && !at) throw HttpErrors.BAD_REQUEST({ reason: 'cursor' });
   const all = actor.permissions.has('audit.read') || actor.permissions.has('user.manage');
   const where = and(
     all ? or(scopeFilter(job.regionCode, actor.scopeCode), sql`${job.regionCode} is null`) : eq(job.createdBy, actor.id!),
-    cursor ? lt(job.createdAt, new Date(cursor)) : undefined,
+    at ? sql`(${job.createdAt}, ${job.id}) < (${at[1]}::timestamptz, ${at[2]}::uuid)` : undefined,
   );
-  const list = await db.select().from(job).where(where).orderBy(desc(job.createdAt)).limit(limit + 1);
+  const list = await db
+    .select({
+      row: job,
+      key: sql<string>`to_char(${job.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || ${job.id}`,
+    })
+    .from(job)
+    .where(where)
+    .orderBy(desc(job.createdAt), desc(job.id))
+    .limit(limit + 1);
   const pageRows = list.slice(0, limit);
   return {
-    items: pageRows.map(toJobView),
-    nextCursor: list.length > limit ? pageRows[pageRows.length - 1]!.createdAt.toISOString() : null,
+    items: pageRows.map((r) => toJobView(r.row)),
+    nextCursor: list.length > limit ? pageRows[pageRows.length - 1]!.key : null,
   };
 }
 

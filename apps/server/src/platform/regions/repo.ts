@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { one, rows } from '../db/sql';
+import { array, one, rows } from '../db/sql';
 import { significantPrefix } from '../access/scope';
 
 export interface DivisionRow {
@@ -28,8 +28,13 @@ const hasChildren = (asOf: string) =>
 export function visibleTo(scopeCode: string, alias = 'd'): SQL {
   const prefix = significantPrefix(scopeCode);
   const a = sql.raw(alias);
+  // Ancestors by their significant digits (2/4/6/9/12): stripping trailing zeros would take 马营镇 610302100
+  // for an ancestor of 石鼓镇 610302101.
+  const ancestors = [2, 4, 6, 9, 12]
+    .filter((n) => n < prefix.length)
+    .map((n) => prefix.slice(0, n).padEnd(12, '0'));
   return sql`(${a}.code like ${prefix + '%'} or ${a}.successor_code like ${prefix + '%'}
-     or ${scopeCode} like rtrim(${a}.code, '0') || '%' and length(rtrim(${a}.code, '0')) < ${prefix.length})`;
+     or ${a}.code = any(${array(ancestors)}::text[]))`;
 }
 
 /** The division named by `code` as it was on `asOf`, following re-codings backwards and forwards. */
