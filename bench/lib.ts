@@ -18,7 +18,14 @@ export interface Figure {
 
 export function report(f: Omit<Figure, 'ratio'>) {
   const ratio = f.floor ? Number((f.value / f.floor).toFixed(3)) : null;
-  console.log(JSON.stringify({ ...f, value: Number(f.value.toFixed(2)), floor: f.floor === null ? null : Number(f.floor.toFixed(2)), ratio }));
+  console.log(
+    JSON.stringify({
+      ...f,
+      value: Number(f.value.toFixed(2)),
+      floor: f.floor === null ? null : Number(f.floor.toFixed(2)),
+      ratio,
+    }),
+  );
 }
 
 export interface Env {
@@ -39,9 +46,14 @@ export async function benchDatabase(args: string[]): Promise<Env> {
 }
 
 /** The real server, listening on a free loopback port, with the demo accounts. */
-export async function startBenchServer(databaseUrl: string | null): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function startBenchServer(
+  databaseUrl: string | null,
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mz-bench-'));
-  const config = loadConfig({}, { databaseUrl, dataDir, demo: true, logLevel: 'silent', worker: false, port: 0 });
+  const config = loadConfig(
+    {},
+    { databaseUrl, dataDir, demo: true, logLevel: 'silent', worker: false, port: 0 },
+  );
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
   const server = await createServer(config, [], { database });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -64,10 +76,26 @@ export interface LoadResult {
 }
 
 /** autocannon in its own process, so the load generator does not share the server's event loop. */
-export function load(opts: { url: string; connections: number; seconds: number; method?: string; body?: string; headers?: Record<string, string> }): Promise<LoadResult> {
+export function load(opts: {
+  url: string;
+  connections: number;
+  seconds: number;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
   const require = createRequire(import.meta.url);
   const bin = path.join(path.dirname(require.resolve('autocannon/package.json')), 'autocannon.js');
-  const args = [bin, '-j', '-c', String(opts.connections), '-d', String(opts.seconds), '-m', opts.method ?? 'GET'];
+  const args = [
+    bin,
+    '-j',
+    '-c',
+    String(opts.connections),
+    '-d',
+    String(opts.seconds),
+    '-m',
+    opts.method ?? 'GET',
+  ];
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (opts.body) args.push('-b', opts.body);
   args.push(opts.url);
@@ -77,8 +105,18 @@ export function load(opts: { url: string; connections: number; seconds: number; 
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
-      const j = JSON.parse(out) as { requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number };
-      resolve({ requestsPerSecond: j.requests.average, p99: j.latency.p99, errors: j.errors, non2xx: j.non2xx });
+      const j = JSON.parse(out) as {
+        requests: { average: number };
+        latency: { p99: number };
+        errors: number;
+        non2xx: number;
+      };
+      resolve({
+        requestsPerSecond: j.requests.average,
+        p99: j.latency.p99,
+        errors: j.errors,
+        non2xx: j.non2xx,
+      });
     });
   });
 }

@@ -29,8 +29,8 @@ export async function run(args: string[]) {
       body: JSON.stringify({ username: 'city', password: 'Demo@2026' }),
     });
     if (r.non2xx > 0 || r.errors > 0) throw new Error(`login bench: ${r.non2xx} non-2xx, ${r.errors} errors`);
-    report({ scenario: "login", metric: "throughput", value: r.requestsPerSecond, unit: "req/s", floor });
-    report({ scenario: "login", metric: "p99", value: r.p99, unit: "ms", floor: null });
+    report({ scenario: 'login', metric: 'throughput', value: r.requestsPerSecond, unit: 'req/s', floor });
+    report({ scenario: 'login', metric: 'p99', value: r.p99, unit: 'ms', floor: null });
   } finally {
     await close();
     await env.stop();

@@ -35,12 +35,34 @@ export async function run(args: string[]) {
       await pool.end();
       floor = n / seconds;
     }
-    const children = await load({ url: `${url}/api/v1/regions/610302001000/children`, connections: 20, seconds, headers });
+    const children = await load({
+      url: `${url}/api/v1/regions/610302001000/children`,
+      connections: 20,
+      seconds,
+      headers,
+    });
     if (children.non2xx > 0) throw new Error(`regions bench: ${children.non2xx} non-2xx`);
-    report({ scenario: 'regions', metric: 'children-throughput', value: children.requestsPerSecond, unit: 'req/s', floor });
+    report({
+      scenario: 'regions',
+      metric: 'children-throughput',
+      value: children.requestsPerSecond,
+      unit: 'req/s',
+      floor,
+    });
     report({ scenario: 'regions', metric: 'children-p99', value: children.p99, unit: 'ms', floor: null });
-    const pathRes = await load({ url: `${url}/api/v1/regions/610302001001/path`, connections: 20, seconds, headers });
-    report({ scenario: 'regions', metric: 'path-throughput', value: pathRes.requestsPerSecond, unit: 'req/s', floor: null });
+    const pathRes = await load({
+      url: `${url}/api/v1/regions/610302001001/path`,
+      connections: 20,
+      seconds,
+      headers,
+    });
+    report({
+      scenario: 'regions',
+      metric: 'path-throughput',
+      value: pathRes.requestsPerSecond,
+      unit: 'req/s',
+      floor: null,
+    });
     report({ scenario: 'regions', metric: 'path-p99', value: pathRes.p99, unit: 'ms', floor: null });
   } finally {
     await close();

@@ -53,6 +53,8 @@ it('a county user logs in in Chinese, switches to English and sees only the coun
   await screenshot(page, 'county-regions-en');
 
   // The API refuses what the UI does not show: another county is "not found".
-  const status = await page.evaluate(async () => (await fetch('/api/v1/regions/610304000000/children')).status);
+  const status = await page.evaluate(
+    async () => (await fetch('/api/v1/regions/610304000000/children')).status,
+  );
   expect(status).toBe(404);
 });

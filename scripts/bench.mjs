@@ -3,5 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { ensureDependencies } from './ensure-deps.mjs';
 
 ensureDependencies();
-const r = spawnSync('npx', ['tsx', '--tsconfig', 'bench/tsconfig.json', 'bench/run.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(
+  'npx',
+  ['tsx', '--tsconfig', 'bench/tsconfig.json', 'bench/run.ts', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

@@ -19,7 +19,9 @@ function findBin() {
       candidates.push(`/usr/lib/postgresql/${v}/bin`);
   }
   for (const dir of ['/usr/local/bin', '/usr/bin']) candidates.push(dir);
-  return candidates.find((d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')));
+  return candidates.find(
+    (d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')),
+  );
 }
 
 function freePort() {
@@ -54,7 +56,18 @@ export async function startPostgres() {
   const data = path.join(dir, 'data');
   if (user) execFileSync('chown', ['-R', user, dir]);
   const port = await freePort();
-  runAs(user, path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  runAs(user, path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   runAs(user, path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-o', opts, '-w', 'start']);
   const version = runAs(user, path.join(bin, 'postgres'), ['--version']).trim();

@@ -19,14 +19,29 @@ function step(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`);
   const t = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`--- ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `--- ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) failures.push(name);
   return r.status === 0;
 }
 
 function vitest(name, config, env = {}) {
   const out = path.join(tmp, `${name}.json`);
-  step(name, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  step(
+    name,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      config,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    env,
+  );
   if (!fs.existsSync(out)) {
     results.failed += 1;
     return;
@@ -72,10 +87,13 @@ if (want('postgres')) {
 if (want('e2e')) {
   const chromium = findChromium();
   if (!chromium) missing('Chromium', 'install Debian packages chromium and fonts-noto-cjk');
-  else if (step('build', 'npm', ['run', 'build'])) vitest('browser', 'e2e/vitest.config.ts', { CHROMIUM_PATH: chromium });
+  else if (step('build', 'npm', ['run', 'build']))
+    vitest('browser', 'e2e/vitest.config.ts', { CHROMIUM_PATH: chromium });
 }
 
 fs.rmSync(tmp, { recursive: true, force: true });
 if (failures.length > 0) console.error(`\nFailed steps: ${failures.join(', ')}`);
-console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+console.log(
+  `\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
+);
 process.exit(failures.length > 0 || results.failed > 0 ? 1 : 0);

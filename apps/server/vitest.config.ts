@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each file gets its own database clone; two workers fit the 2-core machines.
     maxWorkers: 2,
-    alias: { '@minzheng/contracts': new URL('../../packages/contracts/src/index.ts', import.meta.url).pathname },
+    alias: {
+      '@minzheng/contracts': new URL('../../packages/contracts/src/index.ts', import.meta.url).pathname,
+    },
   },
 });

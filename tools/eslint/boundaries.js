@@ -16,8 +16,10 @@ export default {
     type: 'problem',
     docs: { description: 'Minzheng layer and module boundaries' },
     messages: {
-      platformToModule: 'platform/ must not import modules/ ({{source}}): modules register with the platform, not the reverse.',
-      deepModule: "Import module '{{module}}' only through its public face (modules/{{module}}/index.ts), not {{source}}.",
+      platformToModule:
+        'platform/ must not import modules/ ({{source}}): modules register with the platform, not the reverse.',
+      deepModule:
+        "Import module '{{module}}' only through its public face (modules/{{module}}/index.ts), not {{source}}.",
       serverToWeb: 'Server code must not import the web app ({{source}}).',
       webToServer: 'The web app must not import server code ({{source}}); share through @minzheng/contracts.',
     },

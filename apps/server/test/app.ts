@@ -9,9 +9,20 @@ export const ADMIN_PASSWORD = 'Admin#Initial1';
 export { DEMO_PASSWORD };
 
 /** The whole server on a fresh database, driven through `inject` (no sockets). */
-export async function testServer(opts: { database?: Database } = {}): Promise<Server & { database: Database }> {
+export async function testServer(
+  opts: { database?: Database } = {},
+): Promise<Server & { database: Database }> {
   const database = opts.database ?? (await freshDatabase());
-  const config = loadConfig({}, { demo: true, adminPassword: ADMIN_PASSWORD, worker: false, logLevel: 'silent', auditSealIntervalMs: 3_600_000 });
+  const config = loadConfig(
+    {},
+    {
+      demo: true,
+      adminPassword: ADMIN_PASSWORD,
+      worker: false,
+      logLevel: 'silent',
+      auditSealIntervalMs: 3_600_000,
+    },
+  );
   const server = await createServer(config, [], { database });
   return {
     ...server,
@@ -28,8 +39,16 @@ export interface Session {
   user: { id: string; permissions: string[]; scopeCode: string };
 }
 
-export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   return res.json();
 }

@@ -394,10 +394,16 @@ describe('account states', () => {
     expectOk(await call(server.app, s, 'GET', '/api/v1/regions/610300000000'));
   });
 
-  it('refuses a disabled account with the same answer as a wrong password', async () => {
+  it('tells the holder of the right password that the account is disabled, without counting a failure', async () => {
     await db().execute(sql`update user_account set status = 'disabled' where username = 'village'`);
-    const err = expectError(await tryLogin('village', DEMO_PASSWORD), 401, 'AUTH_INVALID_CREDENTIALS');
-    expect(err.message).toBe('用户名或密码错误');
+    expectError(await tryLogin('village', 'Wrong#Pass1'), 401, 'AUTH_INVALID_CREDENTIALS');
+    const err = expectError(await tryLogin('village', DEMO_PASSWORD), 403, 'AUTH_DISABLED');
+    expect(err.message).toBe('账号已停用');
+    const [row] = await rows<{ failed_logins: number }>(
+      db(),
+      sql`select failed_logins from user_account where username = 'village'`,
+    );
+    expect(row!.failed_logins).toBe(1);
     await db().execute(
       sql`update user_account set status = 'active', failed_logins = 0 where username = 'village'`,
     );

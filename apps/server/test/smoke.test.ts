@@ -11,7 +11,10 @@ describe('health and login', () => {
   it('reports the database kind', async () => {
     const res = await call(server.app, null, 'GET', '/api/v1/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+    });
   });
   it('logs a county user in', async () => {
     const s = await login(server.app, 'county');

@@ -32,7 +32,11 @@ export const loginResponse = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponse>;
 
-export const meResponse = z.object({ user: sessionUser, csrfToken: z.string(), idleTimeoutMinutes: z.number() });
+export const meResponse = z.object({
+  user: sessionUser,
+  csrfToken: z.string(),
+  idleTimeoutMinutes: z.number(),
+});
 
 export const changePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(256),

@@ -18,4 +18,7 @@ export const jobView = z.object({
   finishedAt: z.string().nullable(),
 });
 export type JobView = z.infer<typeof jobView>;
-export const startJobRequest = z.object({ kind: z.string().min(1), payload: z.record(z.string(), z.unknown()).default({}) });
+export const startJobRequest = z.object({
+  kind: z.string().min(1),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});

@@ -38,7 +38,10 @@ export const updateUserRequest = z.object({
   status: userStatus.optional(),
   version: z.number().int(),
 });
-export const resetPasswordRequest = z.object({ newPassword: z.string().min(1).max(256), version: z.number().int() });
+export const resetPasswordRequest = z.object({
+  newPassword: z.string().min(1).max(256),
+  version: z.number().int(),
+});
 
 export const roleView = z.object({
   code: z.string(),

@@ -3,15 +3,18 @@ import { migrateDatabase, openDatabase } from '../platform/db/client';
 import { loadReferenceData } from '../platform/bootstrap/reference-data';
 import { auditVerify } from './audit-verify';
 import { serve } from './serve';
+import { adminResetPassword } from './admin-reset';
 
 const USAGE = `minzheng <command>
   serve            run the server (API + web); default
   migrate          apply database migrations and load reference data, then exit
   audit verify     check the audit log's hash chain; exit 1 naming the first bad row
+  admin reset-password <username>
+                   give an account a one-time password (the operator's recovery of an administrator)
 Environment: PORT, DATA_DIR (embedded database folder), DATABASE_URL (PostgreSQL), MINZHENG_ADMIN_PASSWORD`;
 
 async function main(argv: string[]) {
-  const [cmd = 'serve', sub] = argv;
+  const [cmd = 'serve', sub, arg] = argv;
   if (cmd === 'serve') return serve();
   if (cmd === 'migrate') {
     const config = loadConfig();
@@ -23,6 +26,7 @@ async function main(argv: string[]) {
     return;
   }
   if (cmd === 'audit' && sub === 'verify') process.exit(await auditVerify());
+  if (cmd === 'admin' && sub === 'reset-password') process.exit(await adminResetPassword(arg));
   console.log(USAGE);
   process.exit(cmd === 'help' || cmd === '--help' ? 0 : 2);
 }

@@ -30,7 +30,8 @@ export async function serve() {
   }
   if (config.demo) {
     lines.push('', `  Demo accounts (password ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(11)} ${a.displayName} — ${a.scopeName}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`    ${a.username.padEnd(11)} ${a.displayName} — ${a.scopeName}`);
   }
   console.log(lines.join('\n') + '\n');
   const shutdown = async () => {

@@ -18,6 +18,8 @@ export interface Config {
   /** Run the job worker inside this process. */
   worker: boolean;
   logLevel: string;
+  /** Trust X-Forwarded-For (only behind a reverse proxy that sets it); otherwise clients could forge the audited address. */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditSealIntervalMs: Number(env.MINZHENG_AUDIT_SEAL_MS ?? 1000),
     worker: env.MINZHENG_WORKER !== '0',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    trustProxy: env.MINZHENG_TRUST_PROXY === '1' || env.MINZHENG_TRUST_PROXY === 'true',
     ...overrides,
   };
 }

@@ -31,7 +31,12 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter) {
     f.to ? lt(auditLog.at, sql`${addDays(f.to, 1)}::date`) : undefined,
     f.cursor ? lt(auditLog.id, Number(f.cursor)) : undefined,
   );
-  const list = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit + 1);
+  const list = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit + 1);
   const items: AuditView[] = list.slice(0, f.limit).map((r) => ({
     id: String(r.id),
     seq: r.seq === null ? null : String(r.seq),

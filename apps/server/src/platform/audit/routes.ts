@@ -9,7 +9,10 @@ export async function auditRoutes(app: FastifyInstance, opts: { onJobQueued?: ()
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/audit',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuery, response: { 200: page(auditView) } } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], querystring: auditQuery, response: { 200: page(auditView) } },
+    },
     async (req) => listAudit(app.ctx.db, req.actor, req.query),
   );
   r.post(

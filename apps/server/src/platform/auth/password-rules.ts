@@ -10,9 +10,14 @@ export function charClasses(password: string): number {
 
 export type PasswordProblem = 'too_short' | 'too_few_classes' | 'contains_username';
 
-export function checkPassword(password: string, username: string, policy: PasswordPolicy): PasswordProblem | null {
+export function checkPassword(
+  password: string,
+  username: string,
+  policy: PasswordPolicy,
+): PasswordProblem | null {
   if ([...password].length < policy.minPasswordLength) return 'too_short';
   if (charClasses(password) < policy.minCharClasses) return 'too_few_classes';
-  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return 'contains_username';
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase()))
+    return 'contains_username';
   return null;
 }

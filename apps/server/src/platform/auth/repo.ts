@@ -23,7 +23,14 @@ export async function currentPolicy(db: Db): Promise<PolicyRow> {
     .orderBy(desc(securityPolicy.validFrom), desc(securityPolicy.id))
     .limit(1);
   if (row) return row;
-  return { id: 0, validFrom: new Date(0), createdBy: null, createdAt: new Date(0), updatedAt: new Date(0), ...DEFAULT_POLICY };
+  return {
+    id: 0,
+    validFrom: new Date(0),
+    createdBy: null,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    ...DEFAULT_POLICY,
+  };
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -65,7 +72,10 @@ export async function allRoles(db: Db) {
     nameZh: r.nameZh,
     nameEn: r.nameEn,
     adminKind: r.adminKind as 'system' | 'security' | 'audit' | null,
-    permissions: perms.filter((p) => p.roleCode === r.code).map((p) => p.permission).sort(),
+    permissions: perms
+      .filter((p) => p.roleCode === r.code)
+      .map((p) => p.permission)
+      .sort(),
   }));
 }
 
@@ -74,15 +84,37 @@ export async function replaceRoles(tx: Db, userId: string, roles: string[]) {
   if (roles.length > 0) await tx.insert(userRole).values(roles.map((roleCode) => ({ userId, roleCode })));
 }
 
-export async function findSession(db: Db, id: string) {
-  const [s] = await db.select().from(session).where(eq(session.id, id));
-  return s;
+/** A session with its user, roles, permissions and the policy in force, in one query. */
+export async function sessionPrincipal(db: Db, id: string) {
+  const policy = (column: string) =>
+    sql.raw(
+      `(select ${column} from security_policy where valid_from <= now() order by valid_from desc, id desc limit 1)`,
+    );
+  const [row] = await db
+    .select({
+      session,
+      user: userAccount,
+      roles: sql<string[]>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_role ur
+        where ur.user_id = ${userAccount.id}), '{}')`,
+      permissions: sql<string[]>`coalesce((select array_agg(distinct rp.permission order by rp.permission)
+        from user_role ur join role_permission rp on rp.role_code = ur.role_code where ur.user_id = ${userAccount.id}), '{}')`,
+      idleTimeoutMinutes: sql<number>`coalesce(${policy('idle_timeout_minutes')}, ${DEFAULT_POLICY.idleTimeoutMinutes})`,
+      passwordMaxAgeDays: sql<number>`coalesce(${policy('password_max_age_days')}, ${DEFAULT_POLICY.passwordMaxAgeDays})`,
+    })
+    .from(session)
+    .innerJoin(userAccount, eq(userAccount.id, session.userId))
+    .where(eq(session.id, id));
+  return row;
 }
 
 export async function deleteSessionsOf(tx: Db, userId: string, exceptId?: string) {
   await tx
     .delete(session)
-    .where(exceptId ? and(eq(session.userId, userId), sql`${session.id} <> ${exceptId}`) : eq(session.userId, userId));
+    .where(
+      exceptId
+        ? and(eq(session.userId, userId), sql`${session.id} <> ${exceptId}`)
+        : eq(session.userId, userId),
+    );
 }
 
 /** Optimistic update: returns undefined when the row's version moved on. */

@@ -21,7 +21,14 @@ import { clientOf, SESSION_COOKIE } from '../http/auth-hook';
 import { changeOwnPassword, login, logout } from './service';
 import { toSessionUser } from './views';
 import { allRoles } from './repo';
-import { createUser, listLockedUsers, listUsers, resetPassword, unlockUser, updateUser } from './users-service';
+import {
+  createUser,
+  listLockedUsers,
+  listUsers,
+  resetPassword,
+  unlockUser,
+  updateUser,
+} from './users-service';
 import { getPolicy, listSessions, revokeSession, setPolicy } from './security-service';
 
 const idParam = z.object({ id: z.uuid() });
@@ -32,7 +39,10 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/v1/auth/login',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], body: loginRequest, response: { 200: loginResponse } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['auth'], body: loginRequest, response: { 200: loginResponse } },
+    },
     async (req, reply) => {
       const result = await login(db(), req.body.username, req.body.password, clientOf(req));
       reply.setCookie(SESSION_COOKIE, result.token, {
@@ -45,26 +55,43 @@ export async function authRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/api/v1/auth/logout', { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: okBody } } }, async (req, reply) => {
-    await logout(db(), req.actor, req.auth!.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/v1/auth/logout',
+    { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: okBody } } },
+    async (req, reply) => {
+      await logout(db(), req.actor, req.auth!.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  r.get('/api/v1/auth/me', { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: meResponse } } }, async (req) => {
-    const a = req.auth!;
-    return {
-      user: await toSessionUser(db(), a.user, a.roles, a.permissions, a.mustChangePassword),
-      csrfToken: a.csrfToken,
-      idleTimeoutMinutes: a.idleTimeoutMinutes,
-    };
-  });
+  r.get(
+    '/api/v1/auth/me',
+    { config: { permission: 'self' }, schema: { tags: ['auth'], response: { 200: meResponse } } },
+    async (req) => {
+      const a = req.auth!;
+      return {
+        user: await toSessionUser(db(), a.user, a.roles, a.permissions, a.mustChangePassword),
+        csrfToken: a.csrfToken,
+        idleTimeoutMinutes: a.idleTimeoutMinutes,
+      };
+    },
+  );
 
   r.post(
     '/api/v1/auth/password',
-    { config: { permission: 'self' }, schema: { tags: ['auth'], body: changePasswordRequest, response: { 200: okBody } } },
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['auth'], body: changePasswordRequest, response: { 200: okBody } },
+    },
     async (req) => {
-      await changeOwnPassword(db(), req.actor, req.auth!.sessionId, req.body.currentPassword, req.body.newPassword);
+      await changeOwnPassword(
+        db(),
+        req.actor,
+        req.auth!.sessionId,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return { ok: true as const };
     },
   );
@@ -88,7 +115,10 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/v1/users',
-    { config: { permission: 'user.manage' }, schema: { tags: ['users'], body: createUserRequest, response: { 200: userView } } },
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags: ['users'], body: createUserRequest, response: { 200: userView } },
+    },
     async (req) => createUser(db(), req.actor, req.body),
   );
 
@@ -110,13 +140,22 @@ export async function authRoutes(app: FastifyInstance) {
     async (req) => resetPassword(db(), req.actor, req.params.id, req.body.newPassword, req.body.version),
   );
 
-  r.get('/api/v1/roles', { config: { permission: 'user.read' }, schema: { tags: ['users'], response: { 200: z.array(roleView) } } }, async () =>
-    allRoles(db()),
+  // Role names are not secret: every page shows the user's roles by name.
+  r.get(
+    '/api/v1/roles',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['users'], response: { 200: z.array(roleView) } },
+    },
+    async () => allRoles(db()),
   );
 
   r.get(
     '/api/v1/security/policy',
-    { config: { permission: 'security.policy' }, schema: { tags: ['security'], response: { 200: securityPolicyView } } },
+    {
+      config: { permission: 'security.policy' },
+      schema: { tags: ['security'], response: { 200: securityPolicyView } },
+    },
     async () => getPolicy(db()),
   );
   r.put(
@@ -129,12 +168,18 @@ export async function authRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/v1/security/locked-users',
-    { config: { permission: 'security.unlock' }, schema: { tags: ['security'], response: { 200: z.array(userView) } } },
+    {
+      config: { permission: 'security.unlock' },
+      schema: { tags: ['security'], response: { 200: z.array(userView) } },
+    },
     async (req) => listLockedUsers(db(), req.actor),
   );
   r.post(
     '/api/v1/security/users/:id/unlock',
-    { config: { permission: 'security.unlock' }, schema: { tags: ['security'], params: idParam, response: { 200: okBody } } },
+    {
+      config: { permission: 'security.unlock' },
+      schema: { tags: ['security'], params: idParam, response: { 200: okBody } },
+    },
     async (req) => {
       await unlockUser(db(), req.actor, req.params.id);
       return { ok: true as const };
@@ -142,14 +187,21 @@ export async function authRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/v1/security/sessions',
-    { config: { permission: 'security.sessions' }, schema: { tags: ['security'], response: { 200: z.array(sessionView) } } },
+    {
+      config: { permission: 'security.sessions' },
+      schema: { tags: ['security'], response: { 200: z.array(sessionView) } },
+    },
     async (req) => listSessions(db(), req.actor),
   );
   r.delete(
     '/api/v1/security/sessions/:id',
     {
       config: { permission: 'security.sessions' },
-      schema: { tags: ['security'], params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }), response: { 200: okBody } },
+      schema: {
+        tags: ['security'],
+        params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }),
+        response: { 200: okBody },
+      },
     },
     async (req) => {
       await revokeSession(db(), req.actor, req.params.id);

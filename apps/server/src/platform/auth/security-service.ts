@@ -31,9 +31,18 @@ export async function getPolicy(db: Db) {
 export async function setPolicy(db: Db, actor: Actor, input: Omit<SecurityPolicyView, 'validFrom'>) {
   return inTransaction(db, async (tx) => {
     const before = toPolicyView(await currentPolicy(tx));
-    const [row] = await tx.insert(securityPolicy).values({ ...input, createdBy: actor.id }).returning();
+    const [row] = await tx
+      .insert(securityPolicy)
+      .values({ ...input, createdBy: actor.id })
+      .returning();
     const after = toPolicyView(row!);
-    await recordAudit(tx, actor, { action: 'security.policy', entityType: 'security_policy', entityId: String(row!.id), before, after });
+    await recordAudit(tx, actor, {
+      action: 'security.policy',
+      entityType: 'security_policy',
+      entityId: String(row!.id),
+      before,
+      after,
+    });
     return after;
   });
 }

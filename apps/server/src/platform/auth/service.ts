@@ -12,7 +12,7 @@ import { newToken, sessionIdOf } from './tokens';
 import {
   currentPolicy,
   deleteSessionsOf,
-  findSession,
+  sessionPrincipal,
   findUser,
   findUserByUsername,
   permissionsOf,
@@ -27,9 +27,9 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-function passwordExpired(u: UserRow, policy: PolicyRow): boolean {
-  if (policy.passwordMaxAgeDays <= 0) return false;
-  return Date.now() - u.passwordChangedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
+function passwordExpired(u: UserRow, maxAgeDays: number): boolean {
+  if (maxAgeDays <= 0) return false;
+  return Date.now() - u.passwordChangedAt.getTime() > maxAgeDays * 86_400_000;
 }
 
 function actorFor(u: UserRow, roles: string[], permissions: string[], client: ClientInfo): Actor {
@@ -47,7 +47,8 @@ function actorFor(u: UserRow, roles: string[], permissions: string[], client: Cl
 export function assertPasswordAllowed(password: string, username: string, policy: PolicyRow) {
   const problem = checkPassword(password, username, policy);
   if (problem === 'too_short') throw AuthErrors.WEAK_PASSWORD_TOO_SHORT({ min: policy.minPasswordLength });
-  if (problem === 'too_few_classes') throw AuthErrors.WEAK_PASSWORD_TOO_FEW_CLASSES({ min: policy.minCharClasses });
+  if (problem === 'too_few_classes')
+    throw AuthErrors.WEAK_PASSWORD_TOO_FEW_CLASSES({ min: policy.minCharClasses });
   if (problem === 'contains_username') throw AuthErrors.WEAK_PASSWORD_CONTAINS_USERNAME();
 }
 
@@ -58,7 +59,15 @@ export function assertPasswordAllowed(password: string, username: string, policy
 export async function login(db: Db, username: string, password: string, client: ClientInfo) {
   const policy = await currentPolicy(db);
   const user = await findUserByUsername(db, username);
-  const anonymous: Actor = { id: null, name: username, scopeCode: '', roles: [], permissions: new Set(), address: client.address };
+  const anonymous: Actor = {
+    id: null,
+    name: username,
+    scopeCode: '',
+    roles: [],
+    permissions: new Set(),
+    address: client.address,
+  };
+  const expired = sql`(${userAccount.lockedUntil} is not null and ${userAccount.lockedUntil} <= now())`;
   const fail = async (reason: string, userId: string | null, lock = false) => {
     await inTransaction(db, async (tx) => {
       let lockedNow = false;
@@ -66,22 +75,29 @@ export async function login(db: Db, username: string, password: string, client: 
         const [u] = await tx
           .update(userAccount)
           .set({
-            failedLogins: sql`${userAccount.failedLogins} + 1`,
-            lockedUntil: sql`case when ${userAccount.failedLogins} + 1 >= ${policy.maxFailedLogins}
-              then now() + make_interval(mins => ${policy.lockoutMinutes}) else ${userAccount.lockedUntil} end`,
+            // A lock that has run out starts a new count: one more mistake must not lock again at once.
+            failedLogins: sql`case when ${expired} then 1 else ${userAccount.failedLogins} + 1 end`,
+            lockedUntil: sql`case when (case when ${expired} then 1 else ${userAccount.failedLogins} + 1 end)
+                >= ${policy.maxFailedLogins}
+              then now() + make_interval(mins => ${policy.lockoutMinutes})
+              when ${expired} then null else ${userAccount.lockedUntil} end`,
           })
           .where(eq(userAccount.id, userId))
           .returning({ failed: userAccount.failedLogins });
         lockedNow = (u?.failed ?? 0) >= policy.maxFailedLogins;
       }
-      await recordAudit(tx, { ...anonymous, id: userId }, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: userId,
-        outcome: 'failure',
-        after: { reason, lockedNow },
-        actorName: username,
-      });
+      await recordAudit(
+        tx,
+        { ...anonymous, id: userId },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: userId,
+          outcome: 'failure',
+          after: { reason, lockedNow },
+          actorName: username,
+        },
+      );
       lock = lock || lockedNow;
     });
     if (lock) throw AuthErrors.LOCKED({ minutes: policy.lockoutMinutes });
@@ -94,25 +110,44 @@ export async function login(db: Db, username: string, password: string, client: 
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await inTransaction(db, (tx) =>
-      recordAudit(tx, { ...anonymous, id: user.id }, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        outcome: 'denied',
-        after: { reason: 'locked' },
-      }),
+      recordAudit(
+        tx,
+        { ...anonymous, id: user.id },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          outcome: 'denied',
+          after: { reason: 'locked' },
+        },
+      ),
     );
     const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
     throw AuthErrors.LOCKED({ minutes });
   }
   if (!(await verifyPassword(user.passwordHash, password))) return fail('wrong-password', user.id);
-  if (user.status !== 'active') return fail('disabled', user.id);
+  if (user.status !== 'active') {
+    await inTransaction(db, (tx) =>
+      recordAudit(
+        tx,
+        { ...anonymous, id: user.id },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          outcome: 'denied',
+          after: { reason: 'disabled' },
+        },
+      ),
+    );
+    throw AuthErrors.DISABLED();
+  }
 
   const roles = (await rolesOf(db, [user.id])).get(user.id) ?? [];
   const permissions = await permissionsOf(db, roles);
   const token = newToken();
   const csrfToken = newToken();
-  const mustChangePassword = user.mustChangePassword || passwordExpired(user, policy);
+  const mustChangePassword = user.mustChangePassword || passwordExpired(user, policy.passwordMaxAgeDays);
   await inTransaction(db, async (tx) => {
     await tx
       .update(userAccount)
@@ -155,27 +190,37 @@ export interface ResolvedSession {
 /** Token → session; an idle session (policy minutes since the last request) is ended here. */
 export async function resolveSession(db: Db, token: string, client: ClientInfo): Promise<ResolvedSession> {
   const id = sessionIdOf(token);
-  const s = await findSession(db, id);
-  if (!s) throw HttpErrors.UNAUTHENTICATED();
-  const policy = await currentPolicy(db);
+  // One round trip per request: session, user, roles, permissions and the policy in force.
+  const found = await sessionPrincipal(db, id);
+  if (!found) throw HttpErrors.UNAUTHENTICATED();
+  const { session: s, user, roles, permissions, idleTimeoutMinutes, passwordMaxAgeDays } = found;
   const idleMs = Date.now() - s.lastSeenAt.getTime();
-  if (idleMs > policy.idleTimeoutMinutes * 60_000) {
+  if (idleMs > idleTimeoutMinutes * 60_000) {
     await inTransaction(db, async (tx) => {
       await tx.delete(session).where(eq(session.id, id));
-      await recordAudit(tx, { id: s.userId, name: 'session', scopeCode: '', roles: [], permissions: new Set(), address: client.address }, {
-        action: 'auth.session-expired',
-        entityType: 'session',
-        entityId: id.slice(0, 12),
-      });
+      await recordAudit(
+        tx,
+        {
+          id: s.userId,
+          name: user.username,
+          scopeCode: '',
+          roles: [],
+          permissions: new Set(),
+          address: client.address,
+        },
+        {
+          action: 'auth.session-expired',
+          entityType: 'session',
+          entityId: id.slice(0, 16),
+          regionCode: user.scopeCode,
+        },
+      );
     });
     throw HttpErrors.SESSION_EXPIRED();
   }
-  const user = await findUser(db, s.userId);
-  if (!user || user.status !== 'active') throw HttpErrors.UNAUTHENTICATED();
+  if (user.status !== 'active') throw HttpErrors.UNAUTHENTICATED();
   // Touch at most every 15 s: a write per request would serialise a busy user's requests on one row.
   if (idleMs > 15_000) await db.update(session).set({ lastSeenAt: new Date() }).where(eq(session.id, id));
-  const roles = (await rolesOf(db, [user.id])).get(user.id) ?? [];
-  const permissions = await permissionsOf(db, roles);
   return {
     sessionId: id,
     csrfToken: s.csrfToken,
@@ -183,8 +228,8 @@ export async function resolveSession(db: Db, token: string, client: ClientInfo):
     user,
     roles,
     permissions,
-    mustChangePassword: user.mustChangePassword || passwordExpired(user, policy),
-    idleTimeoutMinutes: policy.idleTimeoutMinutes,
+    mustChangePassword: user.mustChangePassword || passwordExpired(user, passwordMaxAgeDays),
+    idleTimeoutMinutes,
   };
 }
 
@@ -196,12 +241,23 @@ export async function logout(db: Db, actor: Actor, sessionId: string) {
 }
 
 /** The user's own change; other sessions of the user end, this one stays. */
-export async function changeOwnPassword(db: Db, actor: Actor, sessionId: string, current: string, next: string) {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  current: string,
+  next: string,
+) {
   const user = await findUser(db, actor.id!);
   if (!user) throw AuthErrors.USER_NOT_FOUND();
   if (!(await verifyPassword(user.passwordHash, current))) {
     await inTransaction(db, (tx) =>
-      recordAudit(tx, actor, { action: 'auth.password-change', entityType: 'user', entityId: user.id, outcome: 'failure' }),
+      recordAudit(tx, actor, {
+        action: 'auth.password-change',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'failure',
+      }),
     );
     throw AuthErrors.WRONG_CURRENT_PASSWORD();
   }
@@ -211,9 +267,20 @@ export async function changeOwnPassword(db: Db, actor: Actor, sessionId: string,
   await inTransaction(db, async (tx) => {
     await tx
       .update(userAccount)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date(), version: sql`${userAccount.version} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${userAccount.version} + 1`,
+      })
       .where(eq(userAccount.id, user.id));
     await deleteSessionsOf(tx, user.id, sessionId);
-    await recordAudit(tx, actor, { action: 'auth.password-change', entityType: 'user', entityId: user.id, regionCode: user.scopeCode });
+    await recordAudit(tx, actor, {
+      action: 'auth.password-change',
+      entityType: 'user',
+      entityId: user.id,
+      regionCode: user.scopeCode,
+    });
   });
 }

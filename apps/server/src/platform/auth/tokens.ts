@@ -11,9 +11,12 @@ export function sessionIdOf(token: string): string {
 
 /** A readable random password for first-run accounts: 4 classes, 16 characters. */
 export function generatePassword(): string {
-  const pick = (set: string, n: number) =>
-    Array.from(randomBytes(n), (b) => set[b % set.length]).join('');
-  const chars = pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 4) + pick('abcdefghijkmnpqrstuvwxyz', 6) + pick('23456789', 4) + pick('@#%+=!', 2);
+  const pick = (set: string, n: number) => Array.from(randomBytes(n), (b) => set[b % set.length]).join('');
+  const chars =
+    pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 4) +
+    pick('abcdefghijkmnpqrstuvwxyz', 6) +
+    pick('23456789', 4) +
+    pick('@#%+=!', 2);
   return Array.from(chars)
     .map((c) => [randomBytes(1)[0]!, c] as const)
     .sort((a, b) => a[0] - b[0])

@@ -29,7 +29,12 @@ export async function ensureAdministrators(db: Db, adminPassword: string | null)
   for (const a of admins) {
     if (await findUserByUsername(db, a.username)) continue;
     const password = adminPassword ?? generatePassword();
-    await createUser(db, SYSTEM, { ...a, roles: [a.role], scopeCode: CITY, initialPassword: password }, { mustChangePassword: true });
+    await createUser(
+      db,
+      SYSTEM,
+      { ...a, roles: [a.role], scopeCode: CITY, initialPassword: password },
+      { mustChangePassword: true },
+    );
     created.push({ username: a.username, password, role: a.role, scopeName: '宝鸡市', forcedChange: true });
   }
   return created;
@@ -37,8 +42,20 @@ export async function ensureAdministrators(db: Db, adminPassword: string | null)
 
 /** Demo accounts, one per level, on the embedded database only; their passwords are printed at every start. */
 export const DEMO_ACCOUNTS = [
-  { username: 'city', displayName: '市局 王科长', roles: ['city_staff'], scopeCode: CITY, scopeName: '宝鸡市' },
-  { username: 'county', displayName: '渭滨区民政局 李干事', roles: ['county_staff'], scopeCode: '610302000000', scopeName: '渭滨区' },
+  {
+    username: 'city',
+    displayName: '市局 王科长',
+    roles: ['city_staff'],
+    scopeCode: CITY,
+    scopeName: '宝鸡市',
+  },
+  {
+    username: 'county',
+    displayName: '渭滨区民政局 李干事',
+    roles: ['county_staff'],
+    scopeCode: '610302000000',
+    scopeName: '渭滨区',
+  },
   {
     username: 'township',
     displayName: '金陵街道 张干事',
@@ -62,7 +79,13 @@ export async function ensureDemoAccounts(db: Db) {
     await createUser(
       db,
       SYSTEM,
-      { username: a.username, displayName: a.displayName, roles: [...a.roles], scopeCode: a.scopeCode, initialPassword: DEMO_PASSWORD },
+      {
+        username: a.username,
+        displayName: a.displayName,
+        roles: [...a.roles],
+        scopeCode: a.scopeCode,
+        initialPassword: DEMO_PASSWORD,
+      },
       { mustChangePassword: false },
     );
   }

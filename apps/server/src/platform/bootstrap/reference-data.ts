@@ -16,7 +16,10 @@ export async function syncRoles(db: Db) {
       await tx
         .insert(role)
         .values({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, adminKind: r.adminKind })
-        .onConflictDoUpdate({ target: role.code, set: { nameZh: r.nameZh, nameEn: r.nameEn, adminKind: r.adminKind } });
+        .onConflictDoUpdate({
+          target: role.code,
+          set: { nameZh: r.nameZh, nameEn: r.nameEn, adminKind: r.adminKind },
+        });
       await tx.execute(
         sql`delete from role_permission where role_code = ${r.code} and permission <> all(${array(r.permissions)}::text[])`,
       );
@@ -29,8 +32,11 @@ export async function syncRoles(db: Db) {
 }
 
 export async function ensurePolicy(db: Db) {
-  const r = (await db.execute(sql`select count(*)::int as n from security_policy`)) as unknown as { rows: { n: number }[] };
-  if ((r.rows[0]?.n ?? 0) === 0) await db.insert(securityPolicy).values({ ...DEFAULT_POLICY, validFrom: new Date(0) });
+  const r = (await db.execute(sql`select count(*)::int as n from security_policy`)) as unknown as {
+    rows: { n: number }[];
+  };
+  if ((r.rows[0]?.n ?? 0) === 0)
+    await db.insert(securityPolicy).values({ ...DEFAULT_POLICY, validFrom: new Date(0) });
 }
 
 /** Everything the product needs before its first request, idempotent at every start. */

@@ -20,13 +20,18 @@ export async function calendarRoutes(app: FastifyInstance) {
         response: { 200: z.array(calendarDayView) },
       },
     },
-    async (req) => (await daysOfYear(db(), req.query.year)).map((d) => ({ ...d, kind: d.kind as 'holiday' | 'workday' })),
+    async (req) =>
+      (await daysOfYear(db(), req.query.year)).map((d) => ({ ...d, kind: d.kind as 'holiday' | 'workday' })),
   );
   r.get(
     '/api/v1/calendar/working-days',
     {
       config: { permission: 'calendar.read' },
-      schema: { tags: ['calendar'], querystring: workingDaysQuery, response: { 200: z.object({ date: z.iso.date() }) } },
+      schema: {
+        tags: ['calendar'],
+        querystring: workingDaysQuery,
+        response: { 200: z.object({ date: z.iso.date() }) },
+      },
     },
     async (req) => ({ date: await addWorkingDays(db(), req.query.from, req.query.days) }),
   );
@@ -45,7 +50,10 @@ export async function calendarRoutes(app: FastifyInstance) {
   );
   r.delete(
     '/api/v1/calendar/:date',
-    { config: { permission: 'calendar.manage' }, schema: { tags: ['calendar'], params: dateParam, response: { 200: okBody } } },
+    {
+      config: { permission: 'calendar.manage' },
+      schema: { tags: ['calendar'], params: dateParam, response: { 200: okBody } },
+    },
     async (req) => {
       await deleteDay(db(), req.actor, req.params.date);
       return { ok: true as const };

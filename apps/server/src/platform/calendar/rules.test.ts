@@ -4,7 +4,9 @@ import { addWorkingDays, isWorkingDay, workingDaysBetween, type DayKind } from '
 // 2025 National Day: Oct 1–8 off, Sep 28 (Sun) and Oct 11 (Sat) make-up working days.
 const cal = new Map<string, DayKind>([
   ['2025-09-28', 'workday'],
-  ...['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => [`2025-10-${d}`, 'holiday'] as [string, DayKind]),
+  ...['01', '02', '03', '04', '05', '06', '07', '08'].map(
+    (d) => [`2025-10-${d}`, 'holiday'] as [string, DayKind],
+  ),
   ['2025-10-11', 'workday'],
 ]);
 

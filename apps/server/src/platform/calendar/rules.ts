@@ -30,7 +30,11 @@ export function addWorkingDays(from: string, n: number, exceptions: ReadonlyMap<
 }
 
 /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */
-export function workingDaysBetween(from: string, to: string, exceptions: ReadonlyMap<string, DayKind>): number {
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  exceptions: ReadonlyMap<string, DayKind>,
+): number {
   if (to === from) return 0;
   const step = to > from ? 1 : -1;
   let count = 0;

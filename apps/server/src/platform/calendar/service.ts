@@ -43,7 +43,12 @@ export async function deleteDay(db: Db, actor: Actor, date: string) {
   return inTransaction(db, async (tx) => {
     const [before] = await tx.delete(calendarDay).where(eq(calendarDay.date, date)).returning();
     if (!before) throw CalendarErrors.NOT_FOUND({ date });
-    await recordAudit(tx, actor, { action: 'calendar.delete', entityType: 'calendar_day', entityId: date, before });
+    await recordAudit(tx, actor, {
+      action: 'calendar.delete',
+      entityType: 'calendar_day',
+      entityId: date,
+      before,
+    });
   });
 }
 

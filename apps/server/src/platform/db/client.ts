@@ -46,7 +46,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle client losing its server must not crash the process.
     pool.on('error', () => undefined);
-    return { kind: 'postgres', db: drizzlePg(pool) as unknown as Db, pglite: null, pool, close: () => pool.end() };
+    return {
+      kind: 'postgres',
+      db: drizzlePg(pool) as unknown as Db,
+      pglite: null,
+      pool,
+      close: () => pool.end(),
+    };
   }
   let release: () => void = () => undefined;
   let dir: string | undefined;

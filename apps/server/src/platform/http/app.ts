@@ -24,12 +24,14 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: opts.logLevel },
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.ctx.config.trustProxy,
     // Errors raised before routing (a malformed URL, say) get the same envelope as every other error.
     frameworkErrors: (error, req, reply) => {
       const lang = langFromHeader(req.headers['accept-language']);
       const e = HttpErrors.BAD_REQUEST({ reason: error.message });
-      void (reply as FastifyReply).status(400).send({ error: { code: e.code, message: pick(e.text, lang, e.params) } });
+      void (reply as FastifyReply)
+        .status(400)
+        .send({ error: { code: e.code, message: pick(e.text, lang, e.params) } });
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -51,11 +53,30 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
 
   const webDir = opts.ctx.config.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
-    // Client-side routes (/users, /audit …) all load the single page.
+    const root = path.resolve(webDir);
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      // Built assets carry a content hash in their names: cache them for good, never the page itself.
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     app.get('/*', { config: { permission: 'public' } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
+      const url = decodeURIComponent(req.url.split('?')[0]!);
+      if (url.startsWith('/api/')) return reply.callNotFound();
+      // A file built after start-up is still served; a missing asset is a 404, not the page.
+      if (url.startsWith('/assets/')) {
+        const file = path.resolve(root, `.${url}`);
+        return file.startsWith(root + path.sep) && fs.existsSync(file)
+          ? reply.sendFile(url.slice(1))
+          : reply.callNotFound();
+      }
+      // Client-side routes (/users, /audit …) all load the single page.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
   return app;

@@ -43,7 +43,11 @@ export const HttpErrors = defineErrors('HTTP', {
   VALIDATION: { status: 400, zh: '输入有误：{fields}', en: 'Invalid input: {fields}' },
   NOT_FOUND: { status: 404, zh: '没有这个地址', en: 'No such route' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
-  SESSION_EXPIRED: { status: 401, zh: '登录已超时，请重新登录', en: 'Your session expired; please log in again' },
+  SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已超时，请重新登录',
+    en: 'Your session expired; please log in again',
+  },
   FORBIDDEN: { status: 403, zh: '没有权限：{permission}', en: 'Not permitted: {permission}' },
   CSRF: { status: 403, zh: '请求缺少或带错了防伪令牌', en: 'Missing or wrong CSRF token' },
   PASSWORD_CHANGE_REQUIRED: {

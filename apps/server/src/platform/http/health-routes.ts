@@ -10,7 +10,13 @@ export async function healthRoutes(app: FastifyInstance) {
       config: { permission: 'public' },
       schema: {
         tags: ['platform'],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => {

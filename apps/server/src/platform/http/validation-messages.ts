@@ -36,9 +36,7 @@ export function issueMessage(issue: IssueLike, lang: Lang): string {
     case 'invalid_format':
       return zh ? `格式不正确（${String(p.format)}）` : `invalid format (${String(p.format)})`;
     case 'invalid_value':
-      return zh
-        ? `取值应为 ${JSON.stringify(p.values)} 之一`
-        : `must be one of ${JSON.stringify(p.values)}`;
+      return zh ? `取值应为 ${JSON.stringify(p.values)} 之一` : `must be one of ${JSON.stringify(p.values)}`;
     case 'unrecognized_keys':
       return zh ? `不认识的字段 ${JSON.stringify(p.keys)}` : `unknown fields ${JSON.stringify(p.keys)}`;
     case 'not_multiple_of':

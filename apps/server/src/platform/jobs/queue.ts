@@ -43,7 +43,8 @@ export async function enqueueJob(
 ): Promise<JobRow> {
   const handler = jobHandler(kind);
   if (!handler) throw JobErrors.UNKNOWN_KIND({ kind });
-  if (actor.id && !actor.permissions.has(handler.permission)) throw HttpErrors.FORBIDDEN({ permission: handler.permission });
+  if (actor.id && !actor.permissions.has(handler.permission))
+    throw HttpErrors.FORBIDDEN({ permission: handler.permission });
   return inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(job)
@@ -61,7 +62,12 @@ export async function enqueueJob(
       const [existing] = await tx.select().from(job).where(eq(job.idempotencyKey, idempotencyKey!));
       return existing!;
     }
-    await recordAudit(tx, actor, { action: 'job.start', entityType: 'job', entityId: row.id, after: { kind, payload } });
+    await recordAudit(tx, actor, {
+      action: 'job.start',
+      entityType: 'job',
+      entityId: row.id,
+      after: { kind, payload },
+    });
     return row;
   });
 }
@@ -111,7 +117,19 @@ export async function reportProgress(
     .where(and(eq(job.id, id), eq(job.worker, worker)));
 }
 
-export async function finishJob(db: Db, id: string, worker: string, outcome: { result?: unknown; error?: string }) {
+export async function heartbeat(db: Db, id: string, worker: string) {
+  await db
+    .update(job)
+    .set({ heartbeatAt: new Date() })
+    .where(and(eq(job.id, id), eq(job.worker, worker), eq(job.status, 'running')));
+}
+
+export async function finishJob(
+  db: Db,
+  id: string,
+  worker: string,
+  outcome: { result?: unknown; error?: string },
+) {
   await inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(job)
@@ -128,8 +146,21 @@ export async function finishJob(db: Db, id: string, worker: string, outcome: { r
     if (row)
       await recordAudit(
         tx,
-        { id: row.createdBy, name: row.createdByName ?? 'system', scopeCode: '', roles: [], permissions: new Set(), address: null },
-        { action: 'job.finish', entityType: 'job', entityId: id, outcome: outcome.error ? 'failure' : 'success', after: { kind: row.kind, result: row.result, error: row.error } },
+        {
+          id: row.createdBy,
+          name: row.createdByName ?? 'system',
+          scopeCode: '',
+          roles: [],
+          permissions: new Set(),
+          address: null,
+        },
+        {
+          action: 'job.finish',
+          entityType: 'job',
+          entityId: id,
+          outcome: outcome.error ? 'failure' : 'success',
+          after: { kind: row.kind, result: row.result, error: row.error },
+        },
       );
   });
 }
@@ -143,7 +174,9 @@ export async function listJobs(db: Db, actor: Actor, cursor: string | undefined,
   if (cursor && !at) throw HttpErrors.BAD_REQUEST({ reason: 'cursor' });
   const all = actor.permissions.has('audit.read') || actor.permissions.has('user.manage');
   const where = and(
-    all ? or(scopeFilter(job.regionCode, actor.scopeCode), sql`${job.regionCode} is null`) : eq(job.createdBy, actor.id!),
+    all
+      ? or(scopeFilter(job.regionCode, actor.scopeCode), sql`${job.regionCode} is null`)
+      : eq(job.createdBy, actor.id!),
     at ? sql`(${job.createdAt}, ${job.id}) < (${at[1]}::timestamptz, ${at[2]}::uuid)` : undefined,
   );
   const list = await db

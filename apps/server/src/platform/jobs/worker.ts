@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import { jobHandler } from './registry';
-import { claimJob, finishJob, reportProgress } from './queue';
+import { claimJob, finishJob, heartbeat, reportProgress, STALE_AFTER_SECONDS } from './queue';
+
+const HEARTBEAT_MS = (STALE_AFTER_SECONDS * 1000) / 3;
 
 /**
  * Runs queued jobs one at a time in this process. Safe to run in several processes against PostgreSQL:
@@ -25,9 +27,9 @@ export class JobWorker {
       this.running = this.drain()
         .then(() => undefined)
         .finally(() => {
-        this.running = null;
-        if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
-      });
+          this.running = null;
+          if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+        });
     };
     this.timer = setTimeout(tick, 10);
   }
@@ -57,6 +59,11 @@ export class JobWorker {
         await finishJob(this.db, job.id, this.id, { error: `no handler for ${job.kind}` });
         continue;
       }
+      // The heartbeat goes on while the handler works, even through long silent stretches of it.
+      const beat = setInterval(
+        () => void heartbeat(this.db, job.id, this.id).catch(() => undefined),
+        HEARTBEAT_MS,
+      );
       try {
         const result = await handler.run({
           db: this.db,
@@ -69,6 +76,8 @@ export class JobWorker {
         await finishJob(this.db, job.id, this.id, { result });
       } catch (e) {
         await finishJob(this.db, job.id, this.id, { error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        clearInterval(beat);
       }
       if (this.stopped) return count;
     }

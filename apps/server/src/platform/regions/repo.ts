@@ -39,6 +39,13 @@ export function visibleTo(scopeCode: string, alias = 'd'): SQL {
 
 /** The division named by `code` as it was on `asOf`, following re-codings backwards and forwards. */
 export async function divisionAsOf(db: Db, code: string, asOf: string): Promise<DivisionRow | undefined> {
+  // The common case — the code itself was valid that day — needs no walk along successors.
+  const direct = await one<DivisionRow>(
+    db,
+    sql`select d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to, d.successor_code, ${hasChildren(asOf)}
+        from division d where d.code = ${code} and ${validOn('d', asOf)}`,
+  );
+  if (direct) return direct;
   return one<DivisionRow>(
     db,
     sql`with recursive back as (
@@ -60,7 +67,12 @@ export async function divisionAsOf(db: Db, code: string, asOf: string): Promise<
   );
 }
 
-export async function childrenOf(db: Db, code: string, asOf: string, scopeCode: string): Promise<DivisionRow[]> {
+export async function childrenOf(
+  db: Db,
+  code: string,
+  asOf: string,
+  scopeCode: string,
+): Promise<DivisionRow[]> {
   return rows<DivisionRow>(
     db,
     sql`select d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to, d.successor_code, ${hasChildren(asOf)}

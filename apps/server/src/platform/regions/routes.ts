@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { divisionChangeRequest, divisionChangeResult, divisionView, regionCode, type DivisionView } from '@minzheng/contracts';
+import {
+  divisionChangeRequest,
+  divisionChangeResult,
+  divisionView,
+  regionCode,
+  type DivisionView,
+} from '@minzheng/contracts';
 import type { DivisionRow } from './repo';
 import { changeDivision, getDivision, listChanges, listChildren, listPath, search } from './service';
 
@@ -50,7 +56,8 @@ export async function regionRoutes(app: FastifyInstance) {
         response: { 200: z.array(divisionView) },
       },
     },
-    async (req) => (await search(db(), req.actor, req.query.q, req.query.limit, req.query.asOf)).map(toDivisionView),
+    async (req) =>
+      (await search(db(), req.actor, req.query.q, req.query.limit, req.query.asOf)).map(toDivisionView),
   );
   r.get(
     '/api/v1/regions/changes',
@@ -68,14 +75,27 @@ export async function regionRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/v1/regions/:code',
-    { config: read, schema: { tags: ['regions'], params: codeParam, querystring: asOfQuery, response: { 200: divisionView } } },
+    {
+      config: read,
+      schema: {
+        tags: ['regions'],
+        params: codeParam,
+        querystring: asOfQuery,
+        response: { 200: divisionView },
+      },
+    },
     async (req) => toDivisionView(await getDivision(db(), req.actor, req.params.code, req.query.asOf)),
   );
   r.get(
     '/api/v1/regions/:code/children',
     {
       config: read,
-      schema: { tags: ['regions'], params: codeParam, querystring: asOfQuery, response: { 200: z.array(divisionView) } },
+      schema: {
+        tags: ['regions'],
+        params: codeParam,
+        querystring: asOfQuery,
+        response: { 200: z.array(divisionView) },
+      },
     },
     async (req) => (await listChildren(db(), req.actor, req.params.code, req.query.asOf)).map(toDivisionView),
   );
@@ -83,7 +103,12 @@ export async function regionRoutes(app: FastifyInstance) {
     '/api/v1/regions/:code/path',
     {
       config: read,
-      schema: { tags: ['regions'], params: codeParam, querystring: asOfQuery, response: { 200: z.array(divisionView) } },
+      schema: {
+        tags: ['regions'],
+        params: codeParam,
+        querystring: asOfQuery,
+        response: { 200: z.array(divisionView) },
+      },
     },
     async (req) => (await listPath(db(), req.actor, req.params.code, req.query.asOf)).map(toDivisionView),
   );

@@ -19,7 +19,10 @@ export const FENGXIANG_CHANGE = {
  * before 2021 (凤翔县 610322) and, for the `current` stage, the real division change is then applied, so the
  * history the product keeps is the history that happened.
  */
-export async function loadDivisions(db: Db, opts: { stage: 'current' | 'before-2021' } = { stage: 'current' }) {
+export async function loadDivisions(
+  db: Db,
+  opts: { stage: 'current' | 'before-2021' } = { stage: 'current' },
+) {
   const existing = await one<{ n: number }>(db, sql`select count(*)::int as n from division`);
   if ((existing?.n ?? 0) > 0) return 0;
   const list = readCsv('data/baoji-divisions-2023.csv').map((r) => ({
@@ -30,12 +33,13 @@ export async function loadDivisions(db: Db, opts: { stage: 'current' | 'before-2
   }));
   const before2021 = (c: string | null) => (c && c.startsWith('610305') ? '610322' + c.slice(6) : c);
   const rowsToLoad = list.map((r) => ({
-        ...r,
-        code: before2021(r.code)!,
-        parentCode: before2021(r.parentCode),
-        name: r.code === '610305000000' ? '凤翔县' : r.name,
-      }));
-  for (let i = 0; i < rowsToLoad.length; i += 500) await db.insert(division).values(rowsToLoad.slice(i, i + 500));
+    ...r,
+    code: before2021(r.code)!,
+    parentCode: before2021(r.parentCode),
+    name: r.code === '610305000000' ? '凤翔县' : r.name,
+  }));
+  for (let i = 0; i < rowsToLoad.length; i += 500)
+    await db.insert(division).values(rowsToLoad.slice(i, i + 500));
   if (opts.stage === 'current') {
     await changeDivision(db, { ...SYSTEM_ACTOR, scopeCode: '610000000000' }, FENGXIANG_CHANGE);
   }

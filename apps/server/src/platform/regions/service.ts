@@ -5,12 +5,13 @@ import type { Actor } from '../access/actor';
 import { inScope, isAncestorOfScope, levelOf, significantPrefix } from '../access/scope';
 import { recordAudit } from '../audit/service';
 import { addDays } from '../calendar/rules';
+import { businessToday as today } from '../calendar/today';
 import { divisionChange } from './schema';
 import { regionColumns } from './recode-registry';
 import { RegionErrors } from './errors';
 import { childrenOf, divisionAsOf, pathTo, searchDivisions, type DivisionRow } from './repo';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export { businessToday as today } from '../calendar/today';
 
 function visible(actor: Actor, d: DivisionRow): boolean {
   return (

@@ -43,12 +43,14 @@ export interface WorkflowDefinition {
 /** Checks a definition's internal consistency once, when a module declares it. */
 export function defineWorkflow<T extends WorkflowDefinition>(def: T): T {
   const states = new Set(Object.keys(def.states));
-  if (!states.has(def.initial)) throw new Error(`${def.caseType}: initial state ${def.initial} is not a state`);
+  if (!states.has(def.initial))
+    throw new Error(`${def.caseType}: initial state ${def.initial} is not a state`);
   for (const [name, a] of Object.entries(def.actions)) {
     for (const s of [...a.from, a.to])
       if (!states.has(s)) throw new Error(`${def.caseType}: action ${name} names unknown state ${s}`);
     for (const s of a.from)
-      if (def.states[s]!.terminal) throw new Error(`${def.caseType}: action ${name} leaves terminal state ${s}`);
+      if (def.states[s]!.terminal)
+        throw new Error(`${def.caseType}: action ${name} leaves terminal state ${s}`);
   }
   return def;
 }

@@ -5,14 +5,13 @@ import type { Actor } from '../access/actor';
 import { inScope, levelOf } from '../access/scope';
 import { addDays } from '../calendar/rules';
 import { addWorkingDays } from '../calendar/service';
+import { businessToday } from '../calendar/today';
 import { recordAudit } from '../audit/service';
 import type { Deadline, WorkflowDefinition } from './definition';
 import { workflowInstance, workflowTransition } from './schema';
 import { WorkflowErrors } from './errors';
 
 export type Instance = typeof workflowInstance.$inferSelect;
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 async function dueFrom(db: Db, from: string, d: Deadline | undefined): Promise<string | null> {
   if (!d) return null;
@@ -29,13 +28,18 @@ export interface StartInput {
 }
 
 /** Opens a case; runs inside the caller's transaction. */
-export async function startCase(tx: Db, def: WorkflowDefinition, actor: Actor, input: StartInput): Promise<Instance> {
+export async function startCase(
+  tx: Db,
+  def: WorkflowDefinition,
+  actor: Actor,
+  input: StartInput,
+): Promise<Instance> {
   if (actor.id && !actor.permissions.has(def.start.permission))
     throw WorkflowErrors.FORBIDDEN({ action: 'start' });
   if (!inScope(actor.scopeCode, input.regionCode)) throw WorkflowErrors.NOT_FOUND();
   if (def.start.levels && !def.start.levels.includes(levelOf(actor.scopeCode)))
     throw WorkflowErrors.WRONG_LEVEL({ action: 'start', levels: def.start.levels.join('/') });
-  const on = input.on ?? todayIso();
+  const on = input.on ?? businessToday();
   const [instance] = await tx
     .insert(workflowInstance)
     .values({
@@ -90,28 +94,43 @@ async function lockInstance(tx: Db, def: WorkflowDefinition, actor: Actor, id: s
 }
 
 /** Why `actor` may not take `action` on `instance` now, or null when they may. */
-export function refusal(def: WorkflowDefinition, actor: Actor, instance: Instance, action: string, data: Record<string, unknown> = {}) {
+export function refusal(
+  def: WorkflowDefinition,
+  actor: Actor,
+  instance: Instance,
+  action: string,
+  data: Record<string, unknown> = {},
+) {
   const a = def.actions[action];
   if (!a) return WorkflowErrors.UNKNOWN_ACTION({ action });
   if (def.states[instance.state]?.terminal) return WorkflowErrors.CLOSED();
-  if (!a.from.includes(instance.state)) return WorkflowErrors.ILLEGAL_ACTION({ state: instance.state, action });
+  if (!a.from.includes(instance.state))
+    return WorkflowErrors.ILLEGAL_ACTION({ state: instance.state, action });
   if (!actor.permissions.has(a.permission)) return WorkflowErrors.FORBIDDEN({ action });
   if (a.levels && !a.levels.includes(levelOf(actor.scopeCode)))
     return WorkflowErrors.WRONG_LEVEL({ action, levels: a.levels.join('/') });
-  if (a.assigneeOnly && instance.assigneeId && instance.assigneeId !== actor.id) return WorkflowErrors.NOT_ASSIGNEE();
+  if (a.assigneeOnly && instance.assigneeId && instance.assigneeId !== actor.id)
+    return WorkflowErrors.NOT_ASSIGNEE();
   const reason = a.guard?.({ actor, instance, data });
   if (reason) return WorkflowErrors.GUARD({ action, reason: reason.zh }, { reason });
   return null;
 }
 
 /** Takes one action: checks it, writes the immutable transition row and moves the case, in `tx`. */
-export async function act(tx: Db, def: WorkflowDefinition, actor: Actor, id: string, action: string, input: ActInput): Promise<Instance> {
+export async function act(
+  tx: Db,
+  def: WorkflowDefinition,
+  actor: Actor,
+  id: string,
+  action: string,
+  input: ActInput,
+): Promise<Instance> {
   const instance = await lockInstance(tx, def, actor, id);
   if (instance.version !== input.version) throw WorkflowErrors.STALE();
   const refused = refusal(def, actor, instance, action, input.data);
   if (refused) throw refused;
   const a = def.actions[action]!;
-  const on = input.on ?? todayIso();
+  const on = input.on ?? businessToday();
   const terminal = def.states[a.to]!.terminal === true;
   const dueDate = terminal ? null : await dueFrom(tx, on, def.states[a.to]!.deadline);
   const [updated] = await tx
@@ -149,7 +168,14 @@ export async function act(tx: Db, def: WorkflowDefinition, actor: Actor, id: str
   return updated;
 }
 
-export async function assign(tx: Db, def: WorkflowDefinition, actor: Actor, id: string, assigneeId: string | null, version: number) {
+export async function assign(
+  tx: Db,
+  def: WorkflowDefinition,
+  actor: Actor,
+  id: string,
+  assigneeId: string | null,
+  version: number,
+) {
   const instance = await lockInstance(tx, def, actor, id);
   if (instance.version !== version) throw WorkflowErrors.STALE();
   if (def.states[instance.state]?.terminal) throw WorkflowErrors.CLOSED();
@@ -185,7 +211,12 @@ export function history(db: Db, instanceId: string) {
 export type Urgency = 'overdue' | 'due-soon' | 'on-time' | 'none';
 
 /** Overdue past the due date; due soon within `soonDays` working days of it. */
-export async function urgencyOf(db: Db, dueDate: string | null, today = todayIso(), soonDays = 2): Promise<Urgency> {
+export async function urgencyOf(
+  db: Db,
+  dueDate: string | null,
+  today = businessToday(),
+  soonDays = 2,
+): Promise<Urgency> {
   if (!dueDate) return 'none';
   if (dueDate < today) return 'overdue';
   return dueDate <= (await addWorkingDays(db, today, soonDays)) ? 'due-soon' : 'on-time';

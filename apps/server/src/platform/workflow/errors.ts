@@ -1,7 +1,11 @@
 import { defineErrors } from '../http/errors';
 
 export const WorkflowErrors = defineErrors('WORKFLOW', {
-  NOT_FOUND: { status: 404, zh: '案件不存在或不在您的管辖范围内', en: 'Case not found or outside your scope' },
+  NOT_FOUND: {
+    status: 404,
+    zh: '案件不存在或不在您的管辖范围内',
+    en: 'Case not found or outside your scope',
+  },
   UNKNOWN_ACTION: { status: 400, zh: '没有这个操作：{action}', en: 'Unknown action: {action}' },
   ILLEGAL_ACTION: {
     status: 409,
@@ -17,6 +21,10 @@ export const WorkflowErrors = defineErrors('WORKFLOW', {
   },
   NOT_ASSIGNEE: { status: 403, zh: '此案件已指派给其他人办理', en: 'The case is assigned to someone else' },
   GUARD: { status: 409, zh: '不能执行“{action}”：{reason}', en: 'Cannot take "{action}": {reason}' },
-  STALE: { status: 409, zh: '案件已被他人处理，请刷新后重试', en: 'The case changed meanwhile; reload and try again' },
+  STALE: {
+    status: 409,
+    zh: '案件已被他人处理，请刷新后重试',
+    en: 'The case changed meanwhile; reload and try again',
+  },
   DUPLICATE: { status: 409, zh: '该事项已有在办案件', en: 'A case already exists for this record' },
 });
