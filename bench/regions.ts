@@ -1,4 +1,5 @@
 import pg from 'pg';
+import Fastify from 'fastify';
 import { argValue, benchDatabase, load, report, startBenchServer } from './lib';
 
 const CHILDREN_SQL = `select d.code, d.name, d.level, d.parent_code, d.valid_from, d.valid_to, d.successor_code,
@@ -19,21 +20,20 @@ export async function run(args: string[]) {
     const { token } = (await loginRes.json()) as { token: string };
     const headers = { authorization: `Bearer ${token}` };
 
+    // Floor: a bare Fastify route running the same children query on a pg pool, no session, no scope, no zod.
     let floor: number | null = null;
     if (env.databaseUrl) {
       const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
-      let n = 0;
-      const until = Date.now() + seconds * 1000;
-      await Promise.all(
-        Array.from({ length: 20 }, async () => {
-          while (Date.now() < until) {
-            await pool.query(CHILDREN_SQL, ['610302001000']);
-            n += 1;
-          }
-        }),
+      const bare = Fastify();
+      bare.get(
+        '/children/:code',
+        async (req) => (await pool.query(CHILDREN_SQL, [(req.params as { code: string }).code])).rows,
       );
+      const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+      const r = await load({ url: `${bareUrl}/children/610302001000`, connections: 20, seconds });
+      floor = r.requestsPerSecond;
+      await bare.close();
       await pool.end();
-      floor = n / seconds;
     }
     const children = await load({
       url: `${url}/api/v1/regions/610302001000/children`,

@@ -84,27 +84,82 @@ export async function replaceRoles(tx: Db, userId: string, roles: string[]) {
   if (roles.length > 0) await tx.insert(userRole).values(roles.map((roleCode) => ({ userId, roleCode })));
 }
 
-/** A session with its user, roles, permissions and the policy in force, in one query. */
+/** A session with its user, roles, permissions and the policy in force, in one query (every request runs it). */
 export async function sessionPrincipal(db: Db, id: string) {
-  const policy = (column: string) =>
-    sql.raw(
-      `(select ${column} from security_policy where valid_from <= now() order by valid_from desc, id desc limit 1)`,
-    );
-  const [row] = await db
-    .select({
-      session,
-      user: userAccount,
-      roles: sql<string[]>`coalesce((select array_agg(ur.role_code order by ur.role_code) from user_role ur
-        where ur.user_id = ${userAccount.id}), '{}')`,
-      permissions: sql<string[]>`coalesce((select array_agg(distinct rp.permission order by rp.permission)
-        from user_role ur join role_permission rp on rp.role_code = ur.role_code where ur.user_id = ${userAccount.id}), '{}')`,
-      idleTimeoutMinutes: sql<number>`coalesce(${policy('idle_timeout_minutes')}, ${DEFAULT_POLICY.idleTimeoutMinutes})`,
-      passwordMaxAgeDays: sql<number>`coalesce(${policy('password_max_age_days')}, ${DEFAULT_POLICY.passwordMaxAgeDays})`,
-    })
-    .from(session)
-    .innerJoin(userAccount, eq(userAccount.id, session.userId))
-    .where(eq(session.id, id));
-  return row;
+  const [r] = await rows<{
+    s_id: string;
+    s_user_id: string;
+    s_csrf_token: string;
+    s_last_seen_at: string;
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    scope_code: string;
+    status: string;
+    must_change_password: boolean;
+    password_changed_at: string;
+    failed_logins: number;
+    locked_until: string | null;
+    last_login_at: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+    roles: string[];
+    permissions: string[];
+    idle_timeout_minutes: number | null;
+    password_max_age_days: number | null;
+  }>(
+    db,
+    // Raw rows carry timestamps as the drivers' text; to_json gives ISO 8601 that Date reads on both drivers.
+    sql`select s.id as s_id, s.user_id as s_user_id, s.csrf_token as s_csrf_token,
+          to_json(s.last_seen_at) #>> '{}' as s_last_seen_at,
+          u.id, u.username, u.display_name, u.password_hash, u.scope_code, u.status, u.must_change_password,
+          to_json(u.password_changed_at) #>> '{}' as password_changed_at, u.failed_logins,
+          to_json(u.locked_until) #>> '{}' as locked_until, to_json(u.last_login_at) #>> '{}' as last_login_at,
+          u.version, to_json(u.created_at) #>> '{}' as created_at, to_json(u.updated_at) #>> '{}' as updated_at,
+          coalesce((select array_agg(ur.role_code order by ur.role_code) from user_role ur where ur.user_id = u.id),
+            '{}') as roles,
+          coalesce((select array_agg(distinct rp.permission order by rp.permission)
+            from user_role ur join role_permission rp on rp.role_code = ur.role_code where ur.user_id = u.id), '{}')
+            as permissions,
+          p.idle_timeout_minutes, p.password_max_age_days
+        from session s
+        join user_account u on u.id = s.user_id
+        left join lateral (select idle_timeout_minutes, password_max_age_days from security_policy
+          where valid_from <= now() order by valid_from desc, id desc limit 1) p on true
+        where s.id = ${id}`,
+  );
+  if (!r) return undefined;
+  const user: UserRow = {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    scopeCode: r.scope_code,
+    status: r.status,
+    mustChangePassword: r.must_change_password,
+    passwordChangedAt: new Date(r.password_changed_at),
+    failedLogins: r.failed_logins,
+    lockedUntil: r.locked_until === null ? null : new Date(r.locked_until),
+    lastLoginAt: r.last_login_at === null ? null : new Date(r.last_login_at),
+    version: r.version,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+  return {
+    session: {
+      id: r.s_id,
+      userId: r.s_user_id,
+      csrfToken: r.s_csrf_token,
+      lastSeenAt: new Date(r.s_last_seen_at),
+    },
+    user,
+    roles: r.roles,
+    permissions: r.permissions,
+    idleTimeoutMinutes: r.idle_timeout_minutes ?? DEFAULT_POLICY.idleTimeoutMinutes,
+    passwordMaxAgeDays: r.password_max_age_days ?? DEFAULT_POLICY.passwordMaxAgeDays,
+  };
 }
 
 export async function deleteSessionsOf(tx: Db, userId: string, exceptId?: string) {
