@@ -22,7 +22,8 @@ export interface Product {
   url: string;
   dataDir: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** Stops the server; the data folder is removed unless `keepData`. */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 /** Starts the built product (`minzheng serve`) on a fresh embedded database, as `npm start` does. */
@@ -65,13 +66,13 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     url,
     dataDir,
     output: () => out,
-    async stop() {
+    async stop(opts) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts?.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
