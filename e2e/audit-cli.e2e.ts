@@ -52,11 +52,7 @@ it('exits non-zero naming the first altered row', async () => {
   expect(r.stderr).toMatch(/BROKEN at seq 3 \(audit_log\.id \d+\): altered/);
 });
 
-it('exits non-zero naming where a row was deleted', async () => {
-  await tamper(
-    product.dataDir,
-    "update audit_log set actor_name = 'county' where seq = 3 and actor_name = 'nobody'",
-  );
+it('exits non-zero naming where a row was deleted, before the altered row after it', async () => {
   await tamper(product.dataDir, 'delete from audit_log where seq = 2');
   const r = verify(product.dataDir);
   expect(r.status).toBe(1);
