@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../src/platform/config';
 import { createServer, type Server } from '../src/platform/server';
 import { DEMO_PASSWORD } from '../src/platform/bootstrap/accounts';
 import type { Database } from '../src/platform/db/client';
 import { freshDatabase } from './db';
+import { modulePlugins } from '../src/modules';
 
 export const ADMIN_PASSWORD = 'Admin#Initial1';
 export { DEMO_PASSWORD };
@@ -13,9 +17,12 @@ export async function testServer(
   opts: { database?: Database } = {},
 ): Promise<Server & { database: Database }> {
   const database = opts.database ?? (await freshDatabase());
+  // The key file goes to a throwaway folder, never into the repository.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mz-keys-'));
   const config = loadConfig(
     {},
     {
+      dataDir,
       demo: true,
       adminPassword: ADMIN_PASSWORD,
       worker: false,
@@ -23,12 +30,13 @@ export async function testServer(
       auditSealIntervalMs: 3_600_000,
     },
   );
-  const server = await createServer(config, [], { database });
+  const server = await createServer(config, modulePlugins, { database });
   return {
     ...server,
     close: async () => {
       await server.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -323,6 +323,7 @@ describe('every API route declares a permission', () => {
         database: server.database,
         db: server.database.db,
         version: 'test',
+        keyring: server.app.ctx.keyring,
       },
       logLevel: 'silent',
       plugins: [plugin],

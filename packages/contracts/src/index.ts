@@ -5,3 +5,4 @@ export * from './regions';
 export * from './jobs';
 export * from './audit';
 export * from './calendar';
+export * from './registry';

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { registryRoutes } from './registry';
 
 /**
  * The composition root's list of business modules: each contributes its Fastify plugin (its public face).
  * Domains arrive with their issues (registry, assistance, community …).
  */
-export const modulePlugins: Array<(app: FastifyInstance) => Promise<void>> = [];
+export const modulePlugins: Array<(app: FastifyInstance) => Promise<void>> = [registryRoutes];

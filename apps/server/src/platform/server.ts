@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar/routes';
 import { jobRoutes } from './jobs/routes';
 import { auditRoutes } from './audit/routes';
 import { JobWorker } from './jobs/worker';
+import { loadKeyring } from './crypto/keyring';
 import { sealAudit } from './audit/sealer';
 import { loadReferenceData } from './bootstrap/reference-data';
 import { ensureAdministrators, ensureDemoAccounts, type CreatedAccount } from './bootstrap/accounts';
@@ -43,7 +44,7 @@ export async function createServer(
 
     const worker = new JobWorker(db);
     const app = await buildHttp({
-      ctx: { config, database, db, version: VERSION },
+      ctx: { config, database, db, version: VERSION, keyring: loadKeyring(config.dataDir) },
       logLevel: config.logLevel,
       plugins: [
         healthRoutes,

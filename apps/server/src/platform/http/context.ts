@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/client';
 import type { Actor } from '../access/actor';
 import type { ResolvedSession } from '../auth/service';
 import type { Lang } from '../i18n/lang';
+import type { Keyring } from '../crypto/keyring';
 
 /** What every route handler reaches through `app.ctx`. */
 export interface AppContext {
@@ -10,6 +11,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   version: string;
+  /** Field encryption and blind indexes for sensitive personal data. */
+  keyring: Keyring;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { RoleView } from '../api/types';
-import { useCan } from '../auth/useAuth';
+import { useAuth } from '../auth/useAuth';
 import { isMessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/useT';
 
 export const rolesQueryKey = ['roles'] as const;
 
-/** GET /roles (needs user.read). */
+/** GET /roles: any logged-in user whose password is in order may read it. */
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: rolesQueryKey,
@@ -18,14 +18,14 @@ export function useRoles(enabled = true) {
 }
 
 /**
- * Role code → name in the current language. The session user carries role codes only and GET /roles needs
- * user.read, so other users fall back to the names of the built-in roles in the dictionary (`role.<code>`),
- * then to the code itself.
+ * Role code → name in the current language, from GET /roles. While that is loading, if it failed, or before
+ * the initial password is changed (the server answers nothing else then), the names of the built-in roles
+ * in the dictionary (`role.<code>`) stand in, then the code itself.
  */
 export function useRoleNames(): (code: string) => string {
   const { lang, t } = useI18n();
-  const can = useCan();
-  const roles = useRoles(can('user.read'));
+  const { user } = useAuth();
+  const roles = useRoles(user !== null && !user.mustChangePassword);
   return (code) => {
     const role = roles.data?.find((r) => r.code === code);
     if (role) return lang === 'en-US' ? role.nameEn : role.nameZh;

@@ -3,7 +3,10 @@ import { emitAuthSignal } from '../auth/auth-events';
 import { isApiError } from './errors';
 import { showError } from './feedback';
 
-/** `meta: { silent: true }` on a query or mutation: it reports its own errors (or none). */
+/**
+ * `meta: { silent: true }` on a query or mutation: it reports its own errors (or none). A form's mutation is
+ * silent and reports through `showFormError`, so a field error is not shown twice.
+ */
 declare module '@tanstack/react-query' {
   interface Register {
     queryMeta: { silent?: boolean };
@@ -11,7 +14,10 @@ declare module '@tanstack/react-query' {
   }
 }
 
-/** Session loss and forced password change are handled here once; other errors are shown as a message. */
+/**
+ * Session loss and forced password change are handled here once, silent or not; other errors are shown as a
+ * message unless the query or mutation is silent.
+ */
 function handleError(error: unknown, silent: boolean | undefined): void {
   if (isApiError(error)) {
     if (error.isAuthLost) {
@@ -24,6 +30,16 @@ function handleError(error: unknown, silent: boolean | undefined): void {
     }
   }
   if (silent) return;
+  reportError(error);
+}
+
+/**
+ * Shows an error as a message, as the query client does for requests that are not silent. For silent
+ * mutations that show part of their errors elsewhere (see `showFormError`); session loss and forced password
+ * change are left out, the query client has already acted on them.
+ */
+export function reportError(error: unknown): void {
+  if (isApiError(error) && (error.isAuthLost || error.isPasswordChangeRequired)) return;
   showError(error instanceof Error ? error.message : String(error));
 }
 

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client';
-import { applyFieldErrors, passwordCodeFields } from '../api/form-errors';
+import { passwordCodeFields, showFormError } from '../api/form-errors';
 import type { Ok } from '../api/types';
 import { useT } from '../i18n/useT';
 import { meetsPolicyFloor, minCharClasses, minPasswordLength } from './password-policy';
@@ -26,6 +26,7 @@ export function ChangePasswordPage() {
   const change = useMutation({
     mutationFn: ({ currentPassword, newPassword }: ChangePasswordForm) =>
       api.post<Ok>('/auth/password', { currentPassword, newPassword }),
+    meta: { silent: true },
     onSuccess: async () => {
       message.success(t('password.changed'));
       form.resetFields();
@@ -33,7 +34,7 @@ export function ChangePasswordPage() {
       navigate('/', { replace: true });
     },
     onError: (error) =>
-      applyFieldErrors(form, error, {
+      showFormError(form, error, {
         ...passwordCodeFields('newPassword'),
         AUTH_WRONG_CURRENT_PASSWORD: 'currentPassword',
       }),

@@ -15,6 +15,21 @@ const outcomeLook: Record<AuditView['outcome'], { color: string; label: MessageK
   denied: { color: 'orange', label: 'audit.outcome.denied' },
 };
 
+/**
+ * Actor names the server writes for itself: `system` (start-up, jobs) and `cli` (`minzheng` commands).
+ * Such rows carry no actor id and no address; a failed login naming an unknown user "system" has an address.
+ */
+const ownActors = new Map<string, MessageKey>([
+  ['system', 'audit.actor.system'],
+  ['cli', 'audit.actor.cli'],
+]);
+
+function ownActorLabel(entry: AuditView): MessageKey | null {
+  if (entry.actorName === null) return 'audit.actor.system';
+  if (entry.actorId !== null || entry.address !== null) return null;
+  return ownActors.get(entry.actorName) ?? null;
+}
+
 /** 审计日志 (audit administrator): the trail, filtered and paged, and the chain check. */
 export function AuditPage() {
   const t = useT();
@@ -48,8 +63,16 @@ export function AuditPage() {
                 title: t('audit.actor'),
                 dataIndex: 'actorName',
                 width: 110,
-                render: (v: string | null) =>
-                  v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+                render: (_: unknown, e) => {
+                  const own = ownActorLabel(e);
+                  return own ? (
+                    <Typography.Text type="secondary" data-actor={e.actorName ?? 'system'}>
+                      {t(own)}
+                    </Typography.Text>
+                  ) : (
+                    e.actorName
+                  );
+                },
               },
               {
                 title: t('audit.action'),

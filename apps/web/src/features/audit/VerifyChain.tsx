@@ -8,6 +8,7 @@ import { useJob } from '../jobs/api';
 import { JobProgress } from '../jobs/JobProgress';
 import { JobStatusTag } from '../jobs/JobStatusTag';
 import { useVerifyAuditChain } from './api';
+import { readChainVerdict, useChainVerdictText } from './ChainVerdict';
 
 /** 校验审计链: starts the verification job and follows its progress here. */
 export function VerifyChain() {
@@ -16,6 +17,11 @@ export function VerifyChain() {
   const verify = useVerifyAuditChain();
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
+  const verdictText = useChainVerdictText();
+
+  const data = job.data;
+  // The job can succeed and still find the chain broken: the verdict decides the colour then.
+  const verdict = data?.status === 'succeeded' ? readChainVerdict(data.result) : null;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -27,23 +33,35 @@ export function VerifyChain() {
       >
         {t('audit.verify')}
       </Button>
-      {job.data && (
+      {data && (
         <Alert
           data-testid="audit-verify-job"
-          type={job.data.status === 'failed' ? 'error' : job.data.status === 'succeeded' ? 'success' : 'info'}
+          type={
+            data.status === 'failed' || verdict?.ok === false
+              ? 'error'
+              : data.status === 'succeeded'
+                ? 'success'
+                : 'info'
+          }
           title={
             <Space wrap>
               <span>{t('audit.verifyJob')}</span>
-              <JobStatusTag status={job.data.status} />
-              <JobProgress job={job.data} width={220} />
+              <JobStatusTag status={data.status} />
+              <JobProgress job={data} width={220} />
               {can('job.read') && <Link to="/jobs">{t('jobs.viewAll')}</Link>}
             </Space>
           }
           description={
-            job.data.error ??
-            (job.data.status === 'succeeded' && job.data.result !== null
-              ? JSON.stringify(job.data.result)
-              : (job.data.message ?? undefined))
+            data.error ??
+            (verdict ? (
+              <span data-testid="audit-verify-verdict" data-ok={String(verdict.ok)}>
+                {verdictText(verdict)}
+              </span>
+            ) : data.status === 'succeeded' && data.result !== null ? (
+              JSON.stringify(data.result)
+            ) : (
+              (data.message ?? undefined)
+            ))
           }
         />
       )}

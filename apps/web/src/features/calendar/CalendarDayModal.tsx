@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { applyFieldErrors } from '../../app/api/form-errors';
+import { showFormError } from '../../app/api/form-errors';
 import type { CalendarDayView } from '../../app/api/types';
 import { toIsoDate } from '../../app/format';
 import { useT } from '../../app/i18n/useT';
@@ -39,7 +39,7 @@ export function CalendarDayModal({
   const submit = (values: DayForm) =>
     save.mutate(
       { date: toIsoDate(values.date), kind: values.kind, name: values.name.trim() },
-      { onSuccess: onClose, onError: (error) => applyFieldErrors(form, error) },
+      { onSuccess: onClose, onError: (error) => showFormError(form, error) },
     );
 
   return (

@@ -15,11 +15,13 @@ export function useCalendarYear(year: number) {
   });
 }
 
+/** Silent: the day form reports the errors through `showFormError`. */
 export function useSaveCalendarDay() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ date, kind, name }: CalendarDayView) =>
       api.put<CalendarDayView>(`/calendar/${date}`, { kind, name }),
+    meta: { silent: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: calendarKeys.all }),
   });
 }

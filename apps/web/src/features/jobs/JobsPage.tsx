@@ -3,15 +3,21 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { JobView } from '../../app/api/types';
 import { formatDateTime, prettyJson } from '../../app/format';
 import { useT } from '../../app/i18n/useT';
+import { ChainVerdictAlert, readChainVerdict, useChainVerdictText } from '../audit/ChainVerdict';
 import { isJobActive, useJobs } from './api';
 import { JobProgress } from './JobProgress';
 import { JobStatusTag } from './JobStatusTag';
 import { useJobKindLabel } from './useJobKindLabel';
 
+/** The verdict of a finished `audit.verify` job, shown as a sentence instead of its JSON. */
+const chainVerdictOf = (job: JobView) =>
+  job.kind === 'audit.verify' && job.status === 'succeeded' ? readChainVerdict(job.result) : null;
+
 /** 任务: background jobs with live progress (refreshed every second while one is running). */
 export function JobsPage() {
   const t = useT();
   const kindLabel = useJobKindLabel();
+  const verdictText = useChainVerdictText();
   const jobs = useJobs();
   const rows = jobs.data?.pages.flatMap((p) => p.items) ?? [];
   const active = rows.some(isJobActive);
@@ -37,12 +43,19 @@ export function JobsPage() {
         pagination={false}
         scroll={{ x: 1400 }}
         expandable={{
-          expandedRowRender: (job) => (
-            <pre className="mz-json" data-testid="job-detail">
-              {job.error ? `${t('jobs.error')}: ${job.error}\n\n` : ''}
-              {prettyJson(job.result)}
-            </pre>
-          ),
+          expandedRowRender: (job) => {
+            const verdict = chainVerdictOf(job);
+            return verdict ? (
+              <div data-testid="job-detail">
+                <ChainVerdictAlert verdict={verdict} />
+              </div>
+            ) : (
+              <pre className="mz-json" data-testid="job-detail">
+                {job.error ? `${t('jobs.error')}: ${job.error}\n\n` : ''}
+                {prettyJson(job.result)}
+              </pre>
+            );
+          },
         }}
         columns={[
           { title: t('jobs.kind'), dataIndex: 'kind', width: 140, render: (kind: string) => kindLabel(kind) },
@@ -82,12 +95,21 @@ export function JobsPage() {
             key: 'outcome',
             width: 220,
             ellipsis: true,
-            render: (_: unknown, job) =>
-              job.error ? (
-                <Typography.Text type="danger">{job.error}</Typography.Text>
-              ) : job.result !== null ? (
+            render: (_: unknown, job) => {
+              if (job.error) return <Typography.Text type="danger">{job.error}</Typography.Text>;
+              const verdict = chainVerdictOf(job);
+              if (verdict) {
+                const text = verdictText(verdict);
+                return (
+                  <Typography.Text type={verdict.ok ? 'success' : 'danger'} ellipsis={{ tooltip: text }}>
+                    {text}
+                  </Typography.Text>
+                );
+              }
+              return job.result !== null ? (
                 <Typography.Text code>{JSON.stringify(job.result)}</Typography.Text>
-              ) : null,
+              ) : null;
+            },
           },
         ]}
       />

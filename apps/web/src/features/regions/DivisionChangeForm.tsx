@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, DatePicker, Descriptions, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { applyFieldErrors } from '../../app/api/form-errors';
+import { showFormError } from '../../app/api/form-errors';
 import type { DivisionChangeResult } from '../../app/api/types';
 import { toIsoDate } from '../../app/format';
 import { useT } from '../../app/i18n/useT';
@@ -46,7 +46,7 @@ export function DivisionChangeForm() {
             form.resetFields();
           },
           (error: unknown) => {
-            applyFieldErrors(form, error, {
+            showFormError(form, error, {
               REGION_NOT_FOUND: 'fromCode',
               REGION_NOT_CURRENT: 'fromCode',
               REGION_CODE_TAKEN: 'toCode',

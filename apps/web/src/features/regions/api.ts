@@ -13,11 +13,15 @@ export function useDivisionChanges(enabled: boolean) {
   });
 }
 
-/** POST /regions/changes: recodes a division (and its subtree) from a date; every region read is stale after. */
+/**
+ * POST /regions/changes: recodes a division (and its subtree) from a date; every region read is stale after.
+ * Silent: the change form reports the errors through `showFormError`.
+ */
 export function useDivisionChange() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: DivisionChangeRequest) => api.post<DivisionChangeResult>('/regions/changes', body),
+    meta: { silent: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: regionKeys.all }),
   });
 }

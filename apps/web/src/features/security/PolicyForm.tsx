@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Col, Form, InputNumber, Row, Skeleton, Typography } from 'antd';
-import { applyFieldErrors } from '../../app/api/form-errors';
+import { showFormError } from '../../app/api/form-errors';
 import type { SecurityPolicyUpdate } from '../../app/api/types';
 import { formatDateTime } from '../../app/format';
 import type { MessageKey } from '../../app/i18n/dictionary';
@@ -74,7 +74,7 @@ export function PolicyForm() {
       onFinish={(values) =>
         update.mutate(values, {
           onSuccess: () => message.success(t('common.saved')),
-          onError: (error) => applyFieldErrors(form, error),
+          onError: (error) => showFormError(form, error),
         })
       }
     >

@@ -21,10 +21,12 @@ export function usePolicy() {
   });
 }
 
+/** Silent: the policy form reports the errors through `showFormError`. */
 export function useUpdatePolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SecurityPolicyUpdate) => api.put<SecurityPolicyView>('/security/policy', body),
+    meta: { silent: true },
     onSuccess: (policy) => queryClient.setQueryData(securityKeys.policy, policy),
   });
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { applyFieldErrors, passwordCodeFields } from '../../app/api/form-errors';
+import { passwordCodeFields, showFormError } from '../../app/api/form-errors';
 import type { UserView } from '../../app/api/types';
 import { meetsPolicyFloor, minCharClasses, minPasswordLength } from '../../app/auth/password-policy';
 import { useT } from '../../app/i18n/useT';
@@ -31,7 +31,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
           message.success(t('users.passwordReset', { name: user.username }));
           onClose();
         },
-        onError: (error) => applyFieldErrors(form, error, passwordCodeFields('newPassword')),
+        onError: (error) => showFormError(form, error, passwordCodeFields('newPassword')),
       },
     );
   };

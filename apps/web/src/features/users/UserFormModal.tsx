@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Radio } from 'antd';
-import { applyFieldErrors, passwordCodeFields } from '../../app/api/form-errors';
+import { passwordCodeFields, showFormError } from '../../app/api/form-errors';
 import type { UserView } from '../../app/api/types';
 import { useSessionUser } from '../../app/auth/useAuth';
 import { minCharClasses, minPasswordLength, meetsPolicyFloor } from '../../app/auth/password-policy';
@@ -51,7 +51,7 @@ export function UserFormModal({
   }, [open, user, form, me.scopeCode]);
 
   const onError = (error: unknown) =>
-    applyFieldErrors(form, error, {
+    showFormError(form, error, {
       ...passwordCodeFields('initialPassword'),
       AUTH_USERNAME_TAKEN: 'username',
       AUTH_UNKNOWN_ROLE: 'roles',

@@ -9,7 +9,7 @@ export function UserStatusTags({ user }: { user: UserView }) {
   const t = useT();
   const locked = user.lockedUntil !== null && dayjs(user.lockedUntil).isAfter(dayjs());
   return (
-    <Space size={[0, 4]} wrap>
+    <Space size={[0, 4]} wrap className="mz-tags">
       {user.status === 'active' ? (
         <Tag color="green">{t('users.status.active')}</Tag>
       ) : (

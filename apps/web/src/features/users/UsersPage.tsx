@@ -10,6 +10,21 @@ import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 import { UserStatusTags } from './UserStatusTags';
 
+/**
+ * Column widths: together about the table's width at 1280 px beside the menu, so nothing scrolls there and
+ * nothing runs into the next column; wider screens share the extra width out. Tags wrap inside their cell.
+ */
+const widths = {
+  username: 110,
+  displayName: 90,
+  roles: 190,
+  scope: 110,
+  status: 130,
+  lastLogin: 160,
+  actions: 180,
+};
+const tableWidth = Object.values(widths).reduce((sum, w) => sum + w, 0);
+
 /** 用户管理: accounts within the manager's scope. */
 export function UsersPage() {
   const t = useT();
@@ -50,42 +65,43 @@ export function UsersPage() {
           loading={users.isPending}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: tableWidth }}
           columns={[
-            { title: t('users.username'), dataIndex: 'username', width: 130 },
-            { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
+            { title: t('users.username'), dataIndex: 'username', width: widths.username },
+            { title: t('users.displayName'), dataIndex: 'displayName', width: widths.displayName },
             {
               title: t('users.roles'),
               dataIndex: 'roles',
+              width: widths.roles,
               render: (_: unknown, u) => (
-                <Space size={[0, 4]} wrap>
+                <Space size={[0, 4]} wrap className="mz-tags">
                   {u.roles.map((r) => (
                     <Tag key={r}>{roleName(r)}</Tag>
                   ))}
                 </Space>
               ),
             },
-            { title: t('users.scope'), dataIndex: 'scopeName', width: 120 },
+            { title: t('users.scope'), dataIndex: 'scopeName', width: widths.scope },
             {
               title: t('users.status'),
               key: 'status',
-              width: 200,
+              width: widths.status,
               render: (_: unknown, u) => <UserStatusTags user={u} />,
             },
             {
               title: t('users.lastLogin'),
               dataIndex: 'lastLoginAt',
-              width: 165,
+              width: widths.lastLogin,
               render: (v: string | null) =>
                 formatDateTime(v) || <Typography.Text type="secondary">—</Typography.Text>,
             },
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 190,
+              width: widths.actions,
               fixed: 'right',
               render: (_: unknown, u) => (
-                <Space size={0}>
+                <Space size={0} wrap>
                   <Button
                     size="small"
                     type="link"

@@ -18,10 +18,12 @@ export function useUsers(q: string) {
   });
 }
 
+/** The user forms' mutations: silent, each form reports its errors through `showFormError`. */
 function useUserMutation<V>(fn: (vars: V) => Promise<UserView>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
+    meta: { silent: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

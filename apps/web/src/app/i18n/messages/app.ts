@@ -38,7 +38,7 @@ export const appMessages = {
   'level.village': ['村社区', 'Village/community'],
   'level.grid': ['网格', 'Grid'],
 
-  // Built-in roles, for users who may not read GET /roles (the server's names win when readable).
+  // Built-in role names, shown while GET /roles loads or when it fails (the server's names win).
   'role.sysadmin': ['系统管理员', 'System administrator'],
   'role.secadmin': ['安全管理员', 'Security administrator'],
   'role.auditadmin': ['审计管理员', 'Audit administrator'],

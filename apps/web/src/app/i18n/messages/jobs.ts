@@ -18,7 +18,5 @@ export const jobsMessages = {
   'jobs.status.failed': ['失败', 'Failed'],
   'jobs.status.cancelled': ['已取消', 'Cancelled'],
   'jobs.kind.audit.verify': ['审计链校验', 'Audit chain verification'],
-  'jobs.kind.audit-verify': ['审计链校验', 'Audit chain verification'],
-  'jobs.kind.audit_verify': ['审计链校验', 'Audit chain verification'],
   'jobs.viewAll': ['查看全部任务', 'All jobs'],
 } as const satisfies Messages;
