@@ -31,6 +31,8 @@ export default {
     const inWeb = file.includes('/apps/web/');
     const inPlatform = file.includes('/apps/server/src/platform/');
     const ownModule = file.match(/\/apps\/server\/src\/modules\/([^/]+)\//)?.[1] ?? null;
+    // Tests and benchmarks exercise a module's internals on purpose; production code may not.
+    const isTest = /\/apps\/server\/test\/|\.test\.ts$|\/bench\//.test(file);
 
     function check(node, source) {
       if (typeof source !== 'string') return;
@@ -43,7 +45,7 @@ export default {
       if (inPlatform && target.includes('/apps/server/src/modules'))
         return context.report({ node, messageId: 'platformToModule', data: { source } });
       const m = target.match(/\/apps\/server\/src\/modules\/([^/]+)(\/.*)?$/);
-      if (m && m[1] !== ownModule && m[2] && m[2] !== '/index' && m[2] !== '/index.ts')
+      if (!isTest && m && m[1] !== ownModule && m[2] && m[2] !== '/index' && m[2] !== '/index.ts')
         context.report({ node, messageId: 'deepModule', data: { source, module: m[1] } });
     }
     return {

@@ -4,6 +4,7 @@ import { loadReferenceData } from '../platform/bootstrap/reference-data';
 import { auditVerify } from './audit-verify';
 import { serve } from './serve';
 import { adminResetPassword } from './admin-reset';
+import { keysRotate } from './keys-rotate';
 
 const USAGE = `minzheng <command>
   serve            run the server (API + web); default
@@ -11,6 +12,7 @@ const USAGE = `minzheng <command>
   audit verify     check the audit log's hash chain; exit 1 naming the first bad row
   admin reset-password <username>
                    give an account a one-time password (the operator's recovery of an administrator)
+  keys rotate      re-encrypt sensitive columns under a new data key (see README)
 Environment: PORT, DATA_DIR (embedded database folder), DATABASE_URL (PostgreSQL), MINZHENG_ADMIN_PASSWORD`;
 
 async function main(argv: string[]) {
@@ -27,6 +29,7 @@ async function main(argv: string[]) {
   }
   if (cmd === 'audit' && sub === 'verify') process.exit(await auditVerify());
   if (cmd === 'admin' && sub === 'reset-password') process.exit(await adminResetPassword(arg));
+  if (cmd === 'keys' && sub === 'rotate') process.exit(await keysRotate());
   console.log(USAGE);
   process.exit(cmd === 'help' || cmd === '--help' ? 0 : 2);
 }
