@@ -10,6 +10,8 @@ registerJob('audit.verify', {
     const result = await verifyAudit(ctx.db, ({ checked, total }) =>
       ctx.progress(checked, total, `${checked} / ${total}`),
     );
+    // A break found in the first page ends before any progress report: the bar still shows where it stopped.
+    await ctx.progress(result.checked, result.checked, `${result.checked}`);
     return result;
   },
 });

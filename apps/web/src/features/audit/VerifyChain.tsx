@@ -47,7 +47,8 @@ export function VerifyChain() {
             <Space wrap>
               <span>{t('audit.verifyJob')}</span>
               <JobStatusTag status={data.status} />
-              <JobProgress job={data} width={220} />
+              {/* Once there is a verdict it states the count; a bar would only repeat (or contradict) it. */}
+              {!verdict && <JobProgress job={data} width={220} />}
               {can('job.read') && <Link to="/jobs">{t('jobs.viewAll')}</Link>}
             </Space>
           }
