@@ -2,6 +2,9 @@
 const scenarios: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   login: () => import('./login'),
   regions: () => import('./regions'),
+  'registry-seed': () => import('./registry-seed'),
+  'registry-search': () => import('./registry-search'),
+  'registry-import': () => import('./registry-import'),
 };
 
 const [name, ...args] = process.argv.slice(2);

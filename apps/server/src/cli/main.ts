@@ -4,6 +4,7 @@ import { loadReferenceData } from '../platform/bootstrap/reference-data';
 import { auditVerify } from './audit-verify';
 import { serve } from './serve';
 import { adminResetPassword } from './admin-reset';
+import { seedPopulationCommand } from './seed-population';
 import { keysRotate } from './keys-rotate';
 
 const USAGE = `minzheng <command>
@@ -12,6 +13,9 @@ const USAGE = `minzheng <command>
   audit verify     check the audit log's hash chain; exit 1 naming the first bad row
   admin reset-password <username>
                    give an account a one-time password (the operator's recovery of an administrator)
+  seed population [--scale S] [--seed N] [--append]
+                   a synthetic, reproducible population of Baoji (scale 1 = 3.77 million people; default
+                   0.01, seed 1); refuses a registry that already holds people unless --append
   keys rotate      re-encrypt sensitive columns under a new data key (see README)
 Environment: PORT, DATA_DIR (embedded database folder), DATABASE_URL (PostgreSQL), MINZHENG_ADMIN_PASSWORD`;
 
@@ -29,6 +33,7 @@ async function main(argv: string[]) {
   }
   if (cmd === 'audit' && sub === 'verify') process.exit(await auditVerify());
   if (cmd === 'admin' && sub === 'reset-password') process.exit(await adminResetPassword(arg));
+  if (cmd === 'seed' && sub === 'population') process.exit(await seedPopulationCommand(argv.slice(2)));
   if (cmd === 'keys' && sub === 'rotate') process.exit(await keysRotate());
   console.log(USAGE);
   process.exit(cmd === 'help' || cmd === '--help' ? 0 : 2);

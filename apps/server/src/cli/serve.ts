@@ -1,8 +1,9 @@
 import { loadConfig } from '../platform/config';
-import { createServer } from '../platform/server';
+import { createServer, type Server } from '../platform/server';
 import { DataDirLockedError } from '../platform/db/lock';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../platform/bootstrap/accounts';
 import { modulePlugins } from '../modules';
+import { PopulationNotEmptyError, seedPopulation } from '../modules/registry';
 
 export async function serve() {
   const config = loadConfig();
@@ -16,6 +17,7 @@ export async function serve() {
     }
     throw e;
   }
+  if (config.demo) await seedDemoPopulation(server, config.dataDir);
   await server.app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -40,4 +42,20 @@ export async function serve() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** Demo mode: an empty registry gets a synthetic population of Baoji (scale 0.01, 37,700 people) once. */
+async function seedDemoPopulation(server: Server, dataDir: string) {
+  try {
+    const r = await seedPopulation(server.database, server.app.ctx.keyring, {
+      scale: 0.01,
+      seed: 1,
+      keyDir: dataDir,
+    });
+    console.log(
+      `  demo registry: seeded ${r.persons} synthetic people in ${r.households} households (scale 0.01) in ${r.seconds.toFixed(1)} s`,
+    );
+  } catch (e) {
+    if (!(e instanceof PopulationNotEmptyError)) throw e;
+  }
 }

@@ -21,13 +21,26 @@ const SecurityPage = lazy(() =>
   import('../features/security/SecurityPage').then((m) => ({ default: m.SecurityPage })),
 );
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PeoplePage = lazy(() =>
+  import('../features/registry/PeoplePage').then((m) => ({ default: m.PeoplePage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/registry/PersonPage').then((m) => ({ default: m.PersonPage })),
+);
+const HouseholdPage = lazy(() =>
+  import('../features/registry/HouseholdPage').then((m) => ({ default: m.HouseholdPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../features/registry/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
+);
 
 const guarded = (permission: string, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
 );
 
 /**
- * /login · / · /change-password · /regions · /calendar · /jobs · /users · /security · /audit
+ * /login · / · /change-password · /people · /people/duplicates · /people/:id · /households/:id · /regions ·
+ * /calendar · /jobs · /users · /security · /audit
  */
 export function AppRoutes() {
   return (
@@ -37,6 +50,10 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="change-password" element={<ChangePasswordPage />} />
+          <Route path="people" element={guarded('person.read', <PeoplePage />)} />
+          <Route path="people/duplicates" element={guarded('person.merge', <DuplicatesPage />)} />
+          <Route path="people/:id" element={guarded('person.read', <PersonPage />)} />
+          <Route path="households/:id" element={guarded('person.read', <HouseholdPage />)} />
           <Route path="regions" element={guarded('region.read', <RegionsPage />)} />
           <Route path="calendar" element={guarded('calendar.read', <CalendarPage />)} />
           <Route path="jobs" element={guarded('job.read', <JobsPage />)} />

@@ -28,5 +28,7 @@ grantPermissions('township_staff', STAFF);
 grantPermissions('village_worker', ['person.read', 'person.write', 'household.write']);
 
 export { registryRoutes };
+export { registryExcelRoutes } from './excel-routes';
 export { registerProgrammeProvider, type ProgrammeView } from './programmes';
 export { derivedColumns } from './service';
+export { seedPopulation, PopulationNotEmptyError, type SeedOptions, type SeedResult } from './population';

@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 
 /**
  * Pinyin forms of a Chinese name, read in surname mode so that 单 is shan, 曾 zeng, 仇 qiu, 解 xie, 区 ou,
- * 朴 piao: `full` ("zhangsan") for prefix search, `initials` ("zs"), and `sortKey` ("zhang san|张三") so names
+ * 朴 piao: `full` ("zhangsan") for prefix search, `initials` ("zs"), and `sortKey` ("zhang san␟张三") so names
  * sort the Chinese way on both databases (PGlite sorts by code point whatever the collation).
  */
 export interface NamePinyin {
@@ -18,7 +18,8 @@ export function namePinyin(name: string): NamePinyin {
   return {
     full: syllables.join(''),
     initials: syllables.map((s) => s[0] ?? '').join(''),
-    sortKey: `${syllables.join(' ')}|${name}`,
+    // The unit separator (U+001F) sorts below the blank between syllables: 李明 comes before 李明华.
+    sortKey: `${syllables.join(' ')}\u001f${name}`,
   };
 }
 

@@ -46,6 +46,9 @@ export interface SearchFilter {
   limit: number;
 }
 
+/** A typed term taken literally in a LIKE pattern (`%`, `_` and the escape character itself). */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Keyset page in Chinese (pinyin) order; never OFFSET. */
 export function searchPersons(db: Db, f: SearchFilter) {
   return db
@@ -59,7 +62,7 @@ export function searchPersons(db: Db, f: SearchFilter) {
         f.pinyin
           ? or(like(person.namePinyin, `${f.pinyin}%`), like(person.nameInitials, `${f.pinyin}%`))
           : undefined,
-        f.namePrefix ? like(person.name, `${f.namePrefix}%`) : undefined,
+        f.namePrefix ? like(person.name, `${escapeLike(f.namePrefix)}%`) : undefined,
         f.region ? scopeFilter(person.hukouRegionCode, f.region) : undefined,
         f.status ? eq(person.livingStatus, f.status) : undefined,
         f.after

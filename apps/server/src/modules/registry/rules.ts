@@ -36,3 +36,11 @@ export function checkIdentity(
   if (!input.sex || !input.birthDate) throw RegistryErrors.NO_ID_NEEDS_BIRTH();
   return { idNumber: null, sex: input.sex, birthDate: input.birthDate };
 }
+
+/**
+ * GB/T 4761-2008 relation of a member to the head: 1x spouse, 2x son, 3x daughter, 4x grandchild, 5x parent,
+ * 6x grandparent, 7x sibling, 8x and 97 other relatives, 99 non-relative. 02 (head) belongs to the head alone.
+ */
+export function isMemberRelation(code: string): boolean {
+  return /^[1-8]\d$|^9[79]$/.test(code);
+}

@@ -5,13 +5,14 @@ import { inTransaction, rows } from '../../platform/db/sql';
 import type { Actor } from '../../platform/access/actor';
 import { inScope, significantPrefix } from '../../platform/access/scope';
 import { recordAudit } from '../../platform/audit/service';
-import { HttpErrors } from '../../platform/http/errors';
+import { fieldErrors, HttpErrors, type FieldProblem } from '../../platform/http/errors';
 import type { Keyring } from '../../platform/crypto/keyring';
 import { businessToday } from '../../platform/calendar/today';
 import { nameOf } from '../../platform/regions/service';
+import { divisionAsOf } from '../../platform/regions/repo';
 import { household, householdMember, person } from './schema';
 import { RegistryErrors } from './errors';
-import { checkIdentity } from './rules';
+import { checkIdentity, isMemberRelation } from './rules';
 import { isParsed, maskIdNumber, maskPhone, parseIdNumber } from './id-number';
 import { namePinyin, pinyinTerm } from './names';
 import {
@@ -44,6 +45,18 @@ async function getInScope(db: Db, actor: Actor, id: string): Promise<PersonRow> 
   return p;
 }
 
+/** Region codes on a record name a current division (a grid code: its village). */
+async function assertDivisions(db: Db, codes: Record<string, string | null | undefined>) {
+  const issues: FieldProblem[] = [];
+  for (const [field, code] of Object.entries(codes)) {
+    if (!code) continue;
+    const d = await divisionAsOf(db, code.slice(0, 12), businessToday());
+    if (d?.code !== code.slice(0, 12))
+      issues.push({ field, zh: `区划 ${code} 不存在或已撤销`, en: `no current division ${code}` });
+  }
+  if (issues.length > 0) throw fieldErrors(issues);
+}
+
 /** The column values derived from a person's input (encryption, blind index, masks, pinyin). */
 export function derivedColumns(
   keyring: Keyring,
@@ -74,6 +87,10 @@ export async function createPerson(
   const identity = checkIdentity(input, businessToday());
   if (!inScope(actor.scopeCode, input.hukouRegionCode))
     throw HttpErrors.FORBIDDEN({ permission: `scope ${input.hukouRegionCode}` });
+  await assertDivisions(db, {
+    hukouRegionCode: input.hukouRegionCode,
+    residenceRegionCode: input.residenceRegionCode,
+  });
   if (identity.idNumber) {
     const existing = await findByIdIndex(db, keyring.blindIndexes(identity.idNumber));
     if (existing) throw RegistryErrors.DUPLICATE_ID({ personId: existing.id }, { personId: existing.id });
@@ -99,14 +116,20 @@ export async function createPerson(
         seriousIllness: input.seriousIllness,
         labourCapacity: input.labourCapacity,
       })
+      // A concurrent registration of the same number wins the race; this one gets the same answer as above.
+      .onConflictDoNothing({ target: person.idNumberIndex })
       .returning();
-    const v = await view(tx, p!);
+    if (!p) {
+      const existing = await findByIdIndex(tx, keyring.blindIndexes(identity.idNumber!));
+      throw RegistryErrors.DUPLICATE_ID({ personId: existing?.id }, { personId: existing?.id });
+    }
+    const v = await view(tx, p);
     await recordAudit(tx, actor, {
       action: 'person.create',
       entityType: 'person',
-      entityId: p!.id,
+      entityId: p.id,
       after: v,
-      regionCode: p!.hukouRegionCode,
+      regionCode: p.hukouRegionCode,
     });
     return v;
   });
@@ -153,6 +176,10 @@ export async function updatePerson(
   if (before.mergedInto) throw RegistryErrors.MERGED();
   if (input.hukouRegionCode && !inScope(actor.scopeCode, input.hukouRegionCode))
     throw HttpErrors.FORBIDDEN({ permission: `scope ${input.hukouRegionCode}` });
+  await assertDivisions(db, {
+    hukouRegionCode: input.hukouRegionCode,
+    residenceRegionCode: input.residenceRegionCode,
+  });
   if (before.idNumberEnc && (input.sex !== undefined || input.birthDate !== undefined)) {
     checkIdentity(
       { idNumber: keyring.decrypt(before.idNumberEnc), sex: input.sex, birthDate: input.birthDate },
@@ -207,6 +234,14 @@ export async function recordDeath(
 ) {
   const before = await getInScope(db, actor, id);
   if (before.livingStatus === 'deceased') throw RegistryErrors.ALREADY_DECEASED();
+  if (input.deathDate > businessToday() || input.deathDate < before.birthDate)
+    throw fieldErrors([
+      {
+        field: 'deathDate',
+        zh: '死亡日期不能晚于今天或早于出生日期',
+        en: 'must not be after today or before the birth date',
+      },
+    ]);
   return inTransaction(db, async (tx) => {
     const [p] = await tx
       .update(person)
@@ -336,6 +371,9 @@ export async function mergePersons(db: Db, actor: Actor, keepId: string, dropId:
   const keep = await getInScope(db, actor, keepId);
   const drop = await getInScope(db, actor, dropId);
   if (keep.mergedInto || drop.mergedInto) throw RegistryErrors.MERGED();
+  // The survivor takes over the dropped record's membership: both current members would leave it in two.
+  if ((await currentHouseholds(db, [keepId, dropId])).size === 2)
+    throw RegistryErrors.ALREADY_MEMBER({ name: keep.name });
   return inTransaction(db, async (tx) => {
     await tx.execute(
       sql`update household_member m set person_id = ${keepId}, updated_at = now()
@@ -390,8 +428,22 @@ export interface HouseholdInput {
   members: { personId: string; relation: string; joinedOn?: string; reason?: string }[];
 }
 
+/** Members' relations to the head come from GB/T 4761 and are never 02: a household has one head. */
+function assertRelations(list: [field: string, relation: string][]) {
+  const issues = list
+    .filter(([, r]) => !isMemberRelation(r))
+    .map(([field, r]) => ({ field, zh: `与户主关系代码 ${r} 无效`, en: `invalid relation code ${r}` }));
+  if (issues.length > 0) throw fieldErrors(issues);
+}
+
 export async function createHousehold(db: Db, actor: Actor, input: HouseholdInput): Promise<HouseholdView> {
   if (!inScope(actor.scopeCode, input.regionCode)) throw RegistryErrors.HOUSEHOLD_NOT_FOUND();
+  await assertDivisions(db, { regionCode: input.regionCode });
+  assertRelations(
+    input.members.flatMap((m, i) =>
+      m.personId === input.headPersonId ? [] : [[`members.${i}.relation`, m.relation] as [string, string]],
+    ),
+  );
   const all = [
     { personId: input.headPersonId, relation: '02' },
     ...input.members.filter((m) => m.personId !== input.headPersonId),
@@ -441,6 +493,7 @@ export async function addMember(
   householdId: string,
   m: { personId: string; relation: string; joinedOn?: string; reason?: string },
 ) {
+  assertRelations([['relation', m.relation]]);
   await inTransaction(db, async (tx) => {
     const h = await findHousehold(tx, householdId, actor.scopeCode);
     if (!h) throw RegistryErrors.HOUSEHOLD_NOT_FOUND();

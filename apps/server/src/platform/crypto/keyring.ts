@@ -36,6 +36,18 @@ function keyFrom(raw: Buffer): Key {
   return { id, enc, mac };
 }
 
+/** IVs come from a pooled CSPRNG buffer: one randomBytes call per 4 KiB instead of one per value (bulk loads). */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function iv12(): Buffer {
+  if (poolAt + 12 > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  poolAt += 12;
+  return Buffer.from(pool.subarray(poolAt - 12, poolAt));
+}
+
 export function createKeyring(current: Buffer, older: Buffer[] = []): Keyring {
   const cur = keyFrom(current);
   const all = new Map<string, Key>([
@@ -46,7 +58,7 @@ export function createKeyring(current: Buffer, older: Buffer[] = []): Keyring {
   return {
     currentId: cur.id,
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = iv12();
       const cipher = createCipheriv('aes-256-gcm', cur.enc, iv);
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `${cur.id}:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;

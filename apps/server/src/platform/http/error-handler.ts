@@ -2,10 +2,17 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldIssue } from '@minzheng/contracts';
 import { langFromHeader, pick, type Lang } from '../i18n/lang';
-import { AppError, HttpErrors } from './errors';
+import { AppError, HttpErrors, isFieldProblems } from './errors';
 import { issueMessage } from './validation-messages';
 
 function send(reply: FastifyReply, err: AppError, lang: Lang) {
+  if (isFieldProblems(err.details)) {
+    const details = err.details.map((d) => ({ field: d.field, message: lang === 'en-US' ? d.en : d.zh }));
+    const fields = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+    return reply
+      .status(err.status)
+      .send({ error: { code: err.code, message: pick(err.text, lang, { fields }), details } });
+  }
   return reply.status(err.status).send({
     error: { code: err.code, message: pick(err.text, lang, err.params), details: err.details },
   });

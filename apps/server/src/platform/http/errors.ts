@@ -65,3 +65,28 @@ export const HttpErrors = defineErrors('HTTP', {
   BAD_REQUEST: { status: 400, zh: '请求格式有误：{reason}', en: 'Malformed request: {reason}' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
 });
+
+/** One field's problem in both languages; the error handler answers in the caller's. */
+export interface FieldProblem {
+  field: string;
+  zh: string;
+  en: string;
+}
+
+/** 400 naming the fields, the same answer schema validation gives, for rules checked in a service. */
+export function fieldErrors(problems: FieldProblem[]): AppError {
+  return new AppError(
+    'HTTP_VALIDATION',
+    400,
+    { zh: '输入有误：{fields}', en: 'Invalid input: {fields}' },
+    {},
+    problems,
+  );
+}
+
+export function isFieldProblems(details: unknown): details is FieldProblem[] {
+  return (
+    Array.isArray(details) &&
+    details.every((d) => d && typeof d === 'object' && 'field' in d && 'zh' in d && 'en' in d)
+  );
+}

@@ -3,6 +3,7 @@ import { auditMessages } from './messages/audit';
 import { calendarMessages } from './messages/calendar';
 import { jobsMessages } from './messages/jobs';
 import { regionsMessages } from './messages/regions';
+import { registryMessages } from './messages/registry';
 import { securityMessages } from './messages/security';
 import { usersMessages } from './messages/users';
 
@@ -15,6 +16,7 @@ export const dictionary = {
   ...usersMessages,
   ...securityMessages,
   ...auditMessages,
+  ...registryMessages,
 };
 
 export type MessageKey = keyof typeof dictionary;

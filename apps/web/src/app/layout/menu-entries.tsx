@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   ThunderboltOutlined,
@@ -23,6 +24,14 @@ export interface MenuEntry {
 
 export const menuEntries: MenuEntry[] = [
   { path: '/', id: 'home', icon: <HomeOutlined />, label: 'menu.home', description: 'menu.home.desc' },
+  {
+    path: '/people',
+    id: 'people',
+    permission: 'person.read',
+    icon: <IdcardOutlined />,
+    label: 'menu.people',
+    description: 'menu.people.desc',
+  },
   {
     path: '/regions',
     id: 'regions',
