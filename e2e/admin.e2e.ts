@@ -213,8 +213,10 @@ it('zhangsan changes the initial password and sees only 金陵街道 and its com
   await page.click('[data-testid="region-picker"]');
   const top = openDropdown('cascader').locator('.ant-cascader-menu').first();
   await top.locator('.ant-cascader-menu-item').first().waitFor();
-  const topNames = await top.locator('.ant-cascader-menu-item').allTextContents();
-  expect(topNames).toEqual(['金陵街道']);
+  // The menu may re-render once its options load: wait for the settled list rather than read it once.
+  await expect
+    .poll(() => top.locator('.ant-cascader-menu-item').allTextContents(), { timeout: 10_000 })
+    .toEqual(['金陵街道']);
   await screenshot(page, 'admin-township-regions');
   await page.keyboard.press('Escape');
 

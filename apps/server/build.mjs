@@ -12,5 +12,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // @minzheng/contracts is TypeScript source in this repository: bundle it instead of importing it.
-  alias: { '@minzheng/contracts': '../../packages/contracts/src/index.ts' },
+  alias: { '@minzheng/contracts': '../../packages/contracts/src' },
 });

@@ -10,7 +10,7 @@ export default defineConfig({
     // Each file gets its own database clone; two workers fit the 2-core machines.
     maxWorkers: 2,
     alias: {
-      '@minzheng/contracts': new URL('../../packages/contracts/src/index.ts', import.meta.url).pathname,
+      '@minzheng/contracts': new URL('../../packages/contracts/src', import.meta.url).pathname,
     },
   },
 });

@@ -17,20 +17,9 @@ import {
   revealRequest,
   revealResponse,
 } from '@minzheng/contracts';
-import {
-  addMember,
-  createHousehold,
-  createPerson,
-  findDuplicates,
-  findPersons,
-  getHousehold,
-  getPerson,
-  mergePersons,
-  recordDeath,
-  removeMember,
-  revealField,
-  updatePerson,
-} from './service';
+import { createPerson, findPersons, getPerson, recordDeath, revealField, updatePerson } from './service';
+import { addMember, createHousehold, getHousehold, removeMember } from './households';
+import { findDuplicates, mergePersons } from './duplicates';
 import { programmesOf, programmeView } from './programmes';
 
 const idParam = z.object({ id: z.uuid() });
